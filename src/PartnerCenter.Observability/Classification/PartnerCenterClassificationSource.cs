@@ -1,0 +1,29 @@
+namespace PartnerCenter.Observability;
+
+/// <summary>Which rule decided the category, in the classifier's order of precedence.</summary>
+public enum PartnerCenterClassificationSource
+{
+    /// <summary>Not an error: the status is below 400.</summary>
+    NotAnError = 0,
+
+    /// <summary>A user override (code → category) from <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/>.</summary>
+    Override,
+
+    /// <summary>The (HTTP status, error code) pair is catalogued.</summary>
+    CatalogStatusAndCode,
+
+    /// <summary>The error code is catalogued, under another HTTP status.</summary>
+    CatalogCode,
+
+    /// <summary>The description matched a catalogued template.</summary>
+    DescriptionTemplate,
+
+    /// <summary>A keyword rule on the description of an uncatalogued 400 or 403 error.</summary>
+    StatusKeyword,
+
+    /// <summary>The HTTP status alone.</summary>
+    Status,
+
+    /// <summary>Nothing matched.</summary>
+    None,
+}

@@ -1,0 +1,259 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using PartnerCenter.Observability.Classification;
+using PartnerCenter.Observability.Payload;
+
+namespace PartnerCenter.Observability;
+
+/// <summary>
+/// Classifies Partner Center responses into <see cref="PartnerCenterErrorCategory"/> values using the catalogue of
+/// documented error codes. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
+/// the code alone; the description template; keyword rules for uncatalogued 400/403 errors; the status; unknown.
+/// Thread-safe; never throws for any body.
+/// </summary>
+public sealed class PartnerCenterErrorClassifier
+{
+    private const int MaxCodeLength = 64;
+    private readonly PartnerCenterClassificationOptions _options;
+
+    /// <summary>Creates a classifier with the default options.</summary>
+    public PartnerCenterErrorClassifier()
+        : this((PartnerCenterClassificationOptions?)null)
+    {
+    }
+
+    /// <summary>Creates a classifier.</summary>
+    /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
+    public PartnerCenterErrorClassifier(PartnerCenterClassificationOptions? options)
+    {
+        _options = options ?? new PartnerCenterClassificationOptions();
+    }
+
+    /// <summary>Creates a classifier from dependency-injected options.</summary>
+    /// <param name="options">The options.</param>
+    public PartnerCenterErrorClassifier(IOptions<PartnerCenterClassificationOptions> options)
+        : this(options?.Value)
+    {
+    }
+
+    /// <summary>A classifier with the default options.</summary>
+    public static PartnerCenterErrorClassifier Default { get; } = new();
+
+    /// <summary>The options this classifier uses.</summary>
+    public PartnerCenterClassificationOptions Options => _options;
+
+    /// <summary>Whether a category and status are worth retrying unchanged: transient errors and HTTP 429.</summary>
+    /// <param name="category">The category.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <returns><see langword="true"/> for <see cref="PartnerCenterErrorCategory.Transient"/> and for 429, except 409 which is never retried.</returns>
+    public static bool IsRetryable(PartnerCenterErrorCategory category, int statusCode) =>
+        statusCode != 409 && (statusCode == 429 || category == PartnerCenterErrorCategory.Transient);
+
+    /// <summary>Classifies a response from its status and body.</summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="body">The body bytes; at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> of them are read.</param>
+    /// <param name="contentType">The media type of the body; bodies that are not JSON-like (HTML, text) are classified by status alone. <see langword="null"/> or empty means "unknown, try JSON".</param>
+    /// <param name="includeRawDescription">Whether to copy the raw description into <see cref="PartnerCenterErrorClassification.RawDescription"/>. It may hold customer data.</param>
+    /// <returns>The classification. Never throws.</returns>
+    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType = null, bool includeRawDescription = false)
+    {
+        if (statusCode < 400)
+        {
+            return NotAnError(statusCode);
+        }
+
+        if (!PartnerCenterPayloadReader.IsJsonLike(contentType))
+        {
+            return ByStatus(statusCode, PartnerCenterPayloadOutcome.NotJson, description: default);
+        }
+
+        var read = PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes);
+        if (!read.Code.IsPresent && !read.Description.IsPresent)
+        {
+            return ByStatus(statusCode, read.Outcome, description: default);
+        }
+
+        var json = body[..Math.Min(body.Length, _options.MaxBodyBytes)];
+        var codeBytes = read.Code.IsPresent ? json.Slice(read.Code.Start, read.Code.Length) : default;
+        var isNumeric = TryParseDigits(codeBytes, out var number) && !read.Code.IsEscaped;
+
+        // Fast path: a catalogued numeric code resolves without decoding anything.
+        if (isNumeric && _options.CategoryOverrides.Count == 0)
+        {
+            if (PartnerCenterErrorCatalog.TryFind(statusCode, number, out var exact))
+            {
+                return FromDefinition(statusCode, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, read.Outcome, json, read.Description, includeRawDescription);
+            }
+
+            if (PartnerCenterErrorCatalog.TryFindByCode(number, out var byCode))
+            {
+                return FromDefinition(statusCode, byCode, PartnerCenterClassificationSource.CatalogCode, read.Outcome, json, read.Description, includeRawDescription);
+            }
+        }
+
+        var code = read.Code.IsPresent ? DecodeCode(json, read.Code) : null;
+        var description = read.Description.IsPresent ? DecodeString(json, read.Description) : null;
+        return Classify(statusCode, code, description, read.Outcome, includeRawDescription);
+    }
+
+    /// <summary>Classifies a response from an already-parsed code and description (for example from an exception).</summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="code">The Partner Center error code, or <see langword="null"/>.</param>
+    /// <param name="description">The description as sent, or <see langword="null"/>.</param>
+    /// <returns>The classification. Never throws. <see cref="PartnerCenterErrorClassification.RawDescription"/> is not filled: the caller has it already.</returns>
+    public PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description) =>
+        statusCode < 400
+            ? NotAnError(statusCode)
+            : Classify(statusCode, string.IsNullOrEmpty(code) ? null : code, description, code is null && description is null ? PartnerCenterPayloadOutcome.NotRead : PartnerCenterPayloadOutcome.Parsed, includeRaw: false);
+
+    /// <summary>Classifies a response by its status alone, for when the body is not available or not wanted.</summary>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="payload">What became of the body, for <see cref="PartnerCenterErrorClassification.Payload"/>.</param>
+    /// <returns>The classification.</returns>
+    public static PartnerCenterErrorClassification ClassifyStatus(int statusCode, PartnerCenterPayloadOutcome payload = PartnerCenterPayloadOutcome.NotRead) =>
+        statusCode < 400 ? NotAnError(statusCode) : ByStatus(statusCode, payload, description: default);
+
+    private PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description, PartnerCenterPayloadOutcome outcome, bool includeRaw)
+    {
+        var raw = includeRaw ? description : null;
+        if (code is not null && code.Length > MaxCodeLength)
+        {
+            code = code[..MaxCodeLength];
+        }
+
+        if (code is not null && _options.CategoryOverrides.Count > 0 && _options.CategoryOverrides.TryGetValue(code, out var overridden))
+        {
+            PartnerCenterErrorCatalog.TryFind(statusCode, code, out var definition);
+            definition ??= PartnerCenterErrorCatalog.TryFindByCode(code, out var any) ? any : null;
+            return new(statusCode, definition?.Code ?? code, overridden, definition?.Template ?? Redact(description), definition, PartnerCenterClassificationSource.Override, outcome, raw);
+        }
+
+        if (PartnerCenterErrorCatalog.TryParseCode(code, out var number))
+        {
+            if (PartnerCenterErrorCatalog.TryFind(statusCode, number, out var exact))
+            {
+                return new(statusCode, exact.Code, Pin(statusCode, exact.Category), exact.Template, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, outcome, raw);
+            }
+
+            if (PartnerCenterErrorCatalog.TryFindByCode(number, out var byCode))
+            {
+                return new(statusCode, byCode.Code, Pin(statusCode, byCode.Category), byCode.Template, byCode, PartnerCenterClassificationSource.CatalogCode, outcome, raw);
+            }
+        }
+
+        if (description is not null && PartnerCenterErrorCatalog.TryMatchTemplate(description, out var template))
+        {
+            return new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw);
+        }
+
+        if (StatusRules.TryByKeyword(statusCode, description, out var keyword))
+        {
+            return new(statusCode, code, keyword, Redact(description), null, PartnerCenterClassificationSource.StatusKeyword, outcome, raw);
+        }
+
+        var result = ByStatus(statusCode, outcome, Redact(description));
+        return new(statusCode, code, result.Category, result.Description, null, result.Source, outcome, raw);
+    }
+
+    /// <summary>Statuses whose meaning no body can change: 401 is auth, 409 conflict and 429 quota.</summary>
+    private static PartnerCenterErrorCategory Pin(int statusCode, PartnerCenterErrorCategory category) => statusCode switch
+    {
+        401 => PartnerCenterErrorCategory.Auth,
+        409 => PartnerCenterErrorCategory.Conflict,
+        429 => PartnerCenterErrorCategory.Quota,
+        _ => category,
+    };
+
+    private static PartnerCenterErrorClassification NotAnError(int statusCode) =>
+        new(statusCode, null, PartnerCenterErrorCategory.Unknown, null, null, PartnerCenterClassificationSource.NotAnError, PartnerCenterPayloadOutcome.NotRead, null);
+
+    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description)
+    {
+        var category = StatusRules.ByStatus(statusCode);
+        var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
+        return new(statusCode, null, category, description, null, source, outcome, null);
+    }
+
+    private static PartnerCenterErrorClassification FromDefinition(
+        int statusCode,
+        PartnerCenterErrorDefinition definition,
+        PartnerCenterClassificationSource source,
+        PartnerCenterPayloadOutcome outcome,
+        ReadOnlySpan<byte> json,
+        TokenSlice description,
+        bool includeRaw)
+    {
+        var raw = includeRaw && description.IsPresent ? DecodeString(json, description) : null;
+        return new(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw);
+    }
+
+    private string? Redact(string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return null;
+        }
+
+        try
+        {
+            return DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "{redacted}";
+        }
+    }
+
+    private static bool TryParseDigits(ReadOnlySpan<byte> digits, out int number)
+    {
+        number = 0;
+        if (digits.IsEmpty || digits.Length > 9)
+        {
+            return false;
+        }
+
+        foreach (var b in digits)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                number = 0;
+                return false;
+            }
+
+            number = (number * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
+    private static string DecodeCode(ReadOnlySpan<byte> json, TokenSlice slice)
+    {
+        var text = DecodeString(json, slice).Trim();
+        return text.Length > MaxCodeLength ? text[..MaxCodeLength] : text;
+    }
+
+    private static string DecodeString(ReadOnlySpan<byte> json, TokenSlice slice)
+    {
+        var bytes = json.Slice(slice.Start, slice.Length);
+        if (slice.IsString && slice.IsEscaped)
+        {
+            try
+            {
+                // Re-read the quoted token on its own to unescape it.
+                var reader = new Utf8JsonReader(json.Slice(slice.Start - 1, slice.Length + 2));
+                if (reader.Read())
+                {
+                    return reader.GetString() ?? string.Empty;
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // Fall through to the raw bytes.
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes);
+    }
+}
