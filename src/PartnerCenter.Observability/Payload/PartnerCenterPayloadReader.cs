@@ -50,6 +50,11 @@ internal static class PartnerCenterPayloadReader
         }
 
         var json = body[offset..];
+        if (json.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            return new PayloadReadResult(truncated ? PartnerCenterPayloadOutcome.Truncated : PartnerCenterPayloadOutcome.Empty, body.Length, TokenSlice.None, TokenSlice.None);
+        }
+
         var code = TokenSlice.None;
         var description = TokenSlice.None;
         PartnerCenterPayloadOutcome outcome;

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of the repository on a fresh machine: installs what the tests need, builds, runs all test
+# projects (integration tests included) and prints one summary line with the real counts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Prerequisites the tests use: prometheus and promtool (Debian package) for the dashboard and alert tests.
+if ! command -v promtool >/dev/null 2>&1; then
+  log "installing prometheus (promtool) from Debian packages"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+
+log "restoring and building"
+dotnet build PartnerCenter.Observability.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+log "running tests"
+set +e
+dotnet test PartnerCenter.Observability.sln -c Release --no-build --nologo \
+  --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/out.log" \
+  | grep -E '^\s*(Passed|Failed|Skipped) |^(Passed|Failed)!|Skipped |Error Message|^\s+at ' || true
+status=${PIPESTATUS[0]}
+set -e
+
+# One line with the real totals across every test assembly.
+awk '
+  /^(Passed|Failed)! +- / {
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:")  { f += $(i+1) }
+      if ($i == "Passed:")  { p += $(i+1) }
+      if ($i == "Skipped:") { s += $(i+1) }
+      if ($i == "Total:")   { t += $(i+1) }
+    }
+    n++
+  }
+  END { printf "TEST SUMMARY: total %d, passed %d, failed %d, skipped %d (%d test assemblies)\n", t, p, f, s, n }
+' "$results/out.log"
+exit "$status"

@@ -1,0 +1,3 @@
+using PartnerCenter.Observability.Cli;
+
+return await CliApp.RunAsync(args, Console.OpenStandardInput(), Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using PartnerCenter.Observability.Cli;
+using PartnerCenter.Observability.Tests.Infrastructure;
+
+namespace PartnerCenter.Observability.Tests.Cli;
+
+public sealed class CliTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Run(string stdin, params string[] args)
+    {
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApp.RunAsync(args, input, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Explain_prints_status_category_retryable_template_and_advice()
+    {
+        var (exit, stdout, _) = await Run("", "explain", "800020");
+        Assert.Equal(0, exit);
+        Assert.Contains("status:    403", stdout, StringComparison.Ordinal);
+        Assert.Contains("category:  eligibility", stdout, StringComparison.Ordinal);
+        Assert.Contains("retryable: false", stdout, StringComparison.Ordinal);
+        Assert.Contains("The catalog item isn't eligible for purchase.", stdout, StringComparison.Ordinal);
+        Assert.Contains("what to do:", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_of_an_unknown_code_exits_1()
+    {
+        var (exit, _, stderr) = await Run("", "explain", "424242");
+        Assert.Equal(1, exit);
+        Assert.Contains("not in the catalogue", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(403, null, """{"code": 800020, "description": "x", "data": [], "source": "PartnerFD"}""", "800020", "eligibility", false)]
+    [InlineData(429, null, "", null, "quota", true)]
+    [InlineData(502, "text/html", "<html><body>502 Bad Gateway</body></html>", null, "transient", true)]
+    [InlineData(400, null, "{\"code\": 8000", null, "validation", false)] // a number cut off by the end of the body is not trusted
+    [InlineData(409, "application/json", """{"code": "800060"}""", "800060", "conflict", false)]
+    public async Task Classify_prints_exactly_one_json_object(int status, string? contentType, string body, string? code, string category, bool retryable)
+    {
+        var args = contentType is null ? new[] { "classify", "--status", status.ToString(System.Globalization.CultureInfo.InvariantCulture) } : ["classify", "--status", status.ToString(System.Globalization.CultureInfo.InvariantCulture), "--content-type", contentType];
+        var (exit, stdout, _) = await Run(body, args);
+
+        Assert.Equal(0, exit);
+        Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(status, root.GetProperty("status").GetInt32());
+        Assert.Equal(code, root.GetProperty("code").GetString());
+        Assert.Equal(category, root.GetProperty("category").GetString());
+        Assert.Equal(retryable, root.GetProperty("retryable").GetBoolean());
+        Assert.True(root.TryGetProperty("template", out _));
+        Assert.False(string.IsNullOrEmpty(root.GetProperty("reason").GetString()));
+    }
+
+    [Theory]
+    [InlineData("classify", "--status", "abc")]
+    [InlineData("classify")]
+    [InlineData("classify", "--status")]
+    [InlineData("classify", "--status", "403", "--bogus", "1")]
+    [InlineData("explain")]
+    [InlineData("catalog", "--format", "xml")]
+    [InlineData("frobnicate")]
+    [InlineData()]
+    public async Task Bad_arguments_print_usage_to_stderr_and_exit_2(params string[] args)
+    {
+        var (exit, stdout, stderr) = await Run("", args);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("Usage:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Catalog_json_lists_every_row()
+    {
+        var (exit, stdout, _) = await Run("", "catalog", "--format", "json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(PartnerCenterErrorCatalog.Definitions.Count, json.RootElement.GetArrayLength());
+        Assert.All(json.RootElement.EnumerateArray(), row => Assert.NotEqual("unknown", row.GetProperty("category").GetString()));
+    }
+
+    [Fact]
+    public async Task Committed_error_codes_doc_matches_the_catalogue()
+    {
+        var (_, generated, _) = await Run("", "catalog", "--format", "markdown");
+        var path = Path.Combine(RepositoryPaths.Root, "docs", "error-codes.md");
+        var committed = File.Exists(path) ? await File.ReadAllTextAsync(path) : "(missing)";
+        Assert.True(generated == committed, "docs/error-codes.md is stale: regenerate it with `dotnet run --project src/PartnerCenter.Observability.Cli -- catalog --format markdown > docs/error-codes.md`");
+    }
+}
