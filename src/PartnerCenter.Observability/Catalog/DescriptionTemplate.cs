@@ -16,6 +16,11 @@ internal sealed class DescriptionTemplate
 
     public bool HasPlaceholders { get; }
 
+    /// <summary>The literal text before the first placeholder (the whole template when it has none), normalised.</summary>
+    public string Prefix => _literals[0];
+
+    public static ReadOnlySpan<char> NormaliseForLookup(ReadOnlySpan<char> description) => Normalise(description);
+
     public bool IsMatch(ReadOnlySpan<char> description)
     {
         var text = Normalise(description);

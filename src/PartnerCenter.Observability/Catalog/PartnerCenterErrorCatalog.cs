@@ -15,6 +15,20 @@ public static partial class PartnerCenterErrorCatalog
     private static readonly FrozenDictionary<int, PartnerCenterErrorDefinition> ByCode = BuildByCode(Rows);
     private static readonly PartnerCenterErrorDefinition[] TemplateOrder = [.. Rows.Where(r => r.Code is null), .. Rows.Where(r => r.Code is not null)];
 
+    // Templates indexed by the first characters of their literal prefix, so that a description is compared with a
+    // handful of candidates rather than every row. Templates with a shorter prefix ("{0} program status ...") are
+    // always compared.
+    private const int IndexedPrefixLength = 6;
+    private static readonly FrozenDictionary<string, PartnerCenterErrorDefinition[]> TemplatesByPrefix = TemplateOrder
+        .Where(r => r.Matcher.Prefix.Length >= IndexedPrefixLength)
+        .GroupBy(r => r.Matcher.Prefix[..IndexedPrefixLength], StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, PartnerCenterErrorDefinition[]>.AlternateLookup<ReadOnlySpan<char>> TemplatesByPrefixLookup =
+        TemplatesByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly PartnerCenterErrorDefinition[] UnindexedTemplates = [.. TemplateOrder.Where(r => r.Matcher.Prefix.Length < IndexedPrefixLength)];
+
     /// <summary>All catalogued errors, in the order of the source page.</summary>
     public static IReadOnlyList<PartnerCenterErrorDefinition> Definitions => Rows;
 
@@ -48,7 +62,20 @@ public static partial class PartnerCenterErrorCatalog
     /// <summary>Finds the first row whose template matches the description; rows without a code are tried first.</summary>
     internal static bool TryMatchTemplate(ReadOnlySpan<char> description, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
-        foreach (var row in TemplateOrder)
+        var normalised = DescriptionTemplate.NormaliseForLookup(description);
+        if (normalised.Length >= IndexedPrefixLength
+            && TemplatesByPrefixLookup.TryGetValue(normalised[..IndexedPrefixLength], out var candidates)
+            && TryMatch(candidates, normalised, out definition))
+        {
+            return true;
+        }
+
+        return TryMatch(UnindexedTemplates, normalised, out definition);
+    }
+
+    private static bool TryMatch(PartnerCenterErrorDefinition[] rows, ReadOnlySpan<char> description, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
+    {
+        foreach (var row in rows)
         {
             if (row.Matcher.IsMatch(description))
             {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Classification;
 using PartnerCenter.Observability.Payload;
@@ -196,14 +195,7 @@ public sealed class PartnerCenterErrorClassifier
             return null;
         }
 
-        try
-        {
-            return DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return "{redacted}";
-        }
+        return DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
     }
 
     private static bool TryParseDigits(ReadOnlySpan<byte> digits, out int number)

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+
+namespace PartnerCenter.Observability.Benchmarks;
+
+/// <summary>
+/// The reader and classifier against what a user would otherwise write: decode the body to a string
+/// (what ReadAsStringAsync does) and JsonSerializer.Deserialize it into a DTO, then categorise by status.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class ClassifierBenchmarks
+{
+    private readonly PartnerCenterErrorClassifier _classifier = PartnerCenterErrorClassifier.Default;
+
+    [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 300 B error")]
+    [BenchmarkCategory("typical")]
+    public string? Naive_TypicalError() => Naive(403, Payloads.TypicalError);
+
+    [Benchmark(Description = "ours: Classify, 300 B catalogued error")]
+    [BenchmarkCategory("typical")]
+    public PartnerCenterErrorCategory Ours_TypicalError() => _classifier.Classify(403, Payloads.TypicalError, "application/json; charset=utf-8").Category;
+
+    [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 300 B uncatalogued error")]
+    [BenchmarkCategory("uncatalogued")]
+    public string? Naive_UncataloguedError() => Naive(403, Payloads.UncataloguedError);
+
+    [Benchmark(Description = "ours: Classify, 300 B uncatalogued error (decode + redact)")]
+    [BenchmarkCategory("uncatalogued")]
+    public PartnerCenterErrorCategory Ours_UncataloguedError() => _classifier.Classify(403, Payloads.UncataloguedError, "application/json").Category;
+
+    [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 1 MiB HTML page")]
+    [BenchmarkCategory("gateway")]
+    public string? Naive_GatewayPage() => Naive(502, Payloads.GatewayPage);
+
+    [Benchmark(Description = "ours: Classify, 1 MiB HTML page (text/html)")]
+    [BenchmarkCategory("gateway")]
+    public PartnerCenterErrorCategory Ours_GatewayPage_Html() => _classifier.Classify(502, Payloads.GatewayPage, "text/html").Category;
+
+    [Benchmark(Description = "ours: Classify, 1 MiB HTML page mislabelled application/json")]
+    [BenchmarkCategory("gateway")]
+    public PartnerCenterErrorCategory Ours_GatewayPage_MislabelledJson() => _classifier.Classify(502, Payloads.GatewayPage, "application/json").Category;
+
+    private static string? Naive(int status, byte[] body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        try
+        {
+            var dto = JsonSerializer.Deserialize<ErrorDto>(text);
+            return dto?.Code is { } code ? $"{status}:{code}" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (JsonException)
+        {
+            return status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public sealed class ErrorDto
+    {
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString)]
+        public int? Code { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("data")]
+        public JsonElement Data { get; set; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
+        public string? Source { get; set; }
+    }
+}
