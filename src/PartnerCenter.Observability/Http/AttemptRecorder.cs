@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using PartnerCenter.Observability.Diagnostics;
+using PartnerCenter.Observability.Logging;
+using PartnerCenter.Observability.Telemetry;
+using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
+
+namespace PartnerCenter.Observability.Http;
+
+/// <summary>Writes one attempt to the span, the metrics and the failure log. Each signal is guarded on its own.</summary>
+internal static class AttemptRecorder
+{
+    public static void Record(in AttemptRecord record, Activity? activity, PartnerCenterInstruments instruments, ILogger logger, PartnerCenterTelemetryOptions options)
+    {
+        try
+        {
+            if (activity is not null)
+            {
+                WriteSpan(in record, activity);
+            }
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("span", ex);
+        }
+
+        try
+        {
+            WriteMetrics(in record, instruments);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("metrics", ex);
+        }
+
+        try
+        {
+            WriteLog(in record, logger, options);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("log", ex);
+        }
+    }
+
+    private static void WriteSpan(in AttemptRecord record, Activity activity)
+    {
+        if (!activity.IsAllDataRequested)
+        {
+            return;
+        }
+
+        if (record.StatusCode is { } status)
+        {
+            activity.SetTag(Names.HttpResponseStatusCode, TagValues.Status(status));
+        }
+
+        activity.SetTag(Names.RequestId, record.RequestId);
+        activity.SetTag(Names.CorrelationId, record.CorrelationId);
+        activity.SetTag(Names.CorrelationVector, record.CorrelationVector);
+        if (record.RetryAfterSeconds is { } retryAfter)
+        {
+            activity.SetTag(Names.RetryAfter, retryAfter);
+        }
+
+        if (record.ErrorType is not null)
+        {
+            activity.SetTag(Names.ErrorType, record.ErrorType);
+        }
+
+        if (record.IsFailure)
+        {
+            activity.SetTag(Names.ErrorCode, record.Code);
+            activity.SetTag(Names.ErrorCategory, record.Category?.ToTagValue());
+            activity.SetTag(Names.Retryable, TagValues.Boolean(record.Retryable));
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
+
+    private static void WriteMetrics(in AttemptRecord record, PartnerCenterInstruments instruments)
+    {
+        var tags = new TagList
+        {
+            { Names.HttpRequestMethod, record.Method },
+            { Names.Operation, record.Operation },
+        };
+        if (record.StatusCode is { } status)
+        {
+            tags.Add(Names.HttpResponseStatusCode, TagValues.Status(status));
+        }
+
+        if (record.ErrorType is not null)
+        {
+            tags.Add(Names.ErrorType, record.ErrorType);
+        }
+
+        if (record.IsFailure)
+        {
+            tags.Add(Names.ErrorCategory, record.Category?.ToTagValue());
+            if (record.Code is not null)
+            {
+                tags.Add(Names.ErrorCode, record.Code);
+            }
+        }
+
+        instruments.RequestDuration.Record(record.DurationSeconds, tags);
+
+        if (record.IsFailure && instruments.Errors.Enabled)
+        {
+            // The same tags minus the method.
+            var errorTags = new TagList();
+            foreach (var tag in tags)
+            {
+                if (tag.Key != Names.HttpRequestMethod)
+                {
+                    errorTags.Add(tag);
+                }
+            }
+
+            instruments.Errors.Add(1, errorTags);
+        }
+
+        if (record.RetryAfterSeconds is { } retryAfter && instruments.RetryAfter.Enabled)
+        {
+            var retryTags = new TagList { { Names.Operation, record.Operation } };
+            if (record.StatusCode is { } code)
+            {
+                retryTags.Add(Names.HttpResponseStatusCode, TagValues.Status(code));
+            }
+
+            instruments.RetryAfter.Record(retryAfter, retryTags);
+        }
+    }
+
+    private static void WriteLog(in AttemptRecord record, ILogger logger, PartnerCenterTelemetryOptions options)
+    {
+        if (!record.IsFailure)
+        {
+            if (record.StatusCode is { } status)
+            {
+                PartnerCenterLog.CallSucceeded(logger, record.Method, record.Operation, status);
+            }
+
+            return;
+        }
+
+        var level = record.Category is PartnerCenterErrorCategory.Transient or PartnerCenterErrorCategory.Quota
+            ? options.TransientAndQuotaLogLevel
+            : options.FailureLogLevel;
+        if (!logger.IsEnabled(level))
+        {
+            return;
+        }
+
+        var category = (record.Category ?? PartnerCenterErrorCategory.Unknown).ToTagValue();
+        var errorType = record.ErrorType ?? PartnerCenterTelemetryNames.Values.Other;
+        var description = record.Classification.Description;
+        PartnerCenterLog.CallFailed(
+            logger,
+            level,
+            record.Method,
+            record.Operation,
+            record.StatusCode,
+            record.Code,
+            category,
+            record.Retryable,
+            description,
+            errorType,
+            record.ServerAddress,
+            record.RequestId,
+            record.CorrelationId,
+            record.RetryAfterSeconds);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Buffers;
+
+namespace PartnerCenter.Observability.Http;
+
+/// <summary>
+/// Reads the first bytes of an error response within a size and a time limit, classifies them, and leaves the caller a
+/// content with exactly the original bytes and headers. A read that outlives the time limit is never cancelled
+/// (cancelling a pending read aborts the connection); it is handed over to the replacement content instead.
+/// </summary>
+internal static class ErrorBodyCapture
+{
+    public static async ValueTask<PartnerCenterErrorClassification> ReadAndClassifyAsync(
+        HttpResponseMessage response,
+        PartnerCenterErrorClassifier classifier,
+        TimeSpan timeout,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var content = response.Content;
+        var mediaType = content.Headers.ContentType?.MediaType;
+        if (!Payload.PartnerCenterPayloadReader.IsJsonLike(mediaType))
+        {
+            return PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotJson);
+        }
+
+        var declared = content.Headers.ContentLength;
+        if (declared == 0)
+        {
+            return PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Empty);
+        }
+
+        var limit = classifier.Options.MaxBodyBytes;
+
+        // Read one byte past the limit, so that the reader knows the body was longer.
+        var capacity = declared is > 0 && declared < limit ? (int)declared.Value + 1 : limit + 1;
+        if (content is ByteArrayContent)
+        {
+            // In-memory content can be read again: no replacement needed.
+            return ClassifyBuffered(content, status, mediaType, classifier, capacity);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var returnBuffer = true;
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var started = timeProvider.GetTimestamp();
+            var total = 0;
+            var endOfStream = false;
+            PendingRead? pending = null;
+            try
+            {
+                while (total < capacity)
+                {
+                    var read = stream.ReadAsync(buffer.AsMemory(total, capacity - total), CancellationToken.None);
+                    int count;
+                    if (read.IsCompleted)
+                    {
+                        count = read.GetAwaiter().GetResult();
+                    }
+                    else
+                    {
+                        var task = read.AsTask();
+                        var remaining = timeout - timeProvider.GetElapsedTime(started);
+                        try
+                        {
+                            count = remaining > TimeSpan.Zero
+                                ? await task.WaitAsync(remaining, timeProvider, cancellationToken).ConfigureAwait(false)
+                                : throw new TimeoutException();
+                        }
+                        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+                        {
+                            // Stop waiting, but let the read finish into the content the caller gets.
+                            pending = new PendingRead(task, buffer, total);
+                            returnBuffer = false;
+                            break;
+                        }
+                    }
+
+                    if (count == 0)
+                    {
+                        endOfStream = true;
+                        break;
+                    }
+
+                    total += count;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+            {
+                // The body broke off. The caller reads the same failure from the rest of the stream.
+            }
+
+            var result = classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
+            var prefix = buffer.AsSpan(0, total).ToArray();
+            response.Content = new CapturedBodyContent(content, prefix, total, endOfStream ? null : stream, pending);
+            if (endOfStream)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (returnBuffer)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static PartnerCenterErrorClassification ClassifyBuffered(HttpContent content, int status, string? mediaType, PartnerCenterErrorClassifier classifier, int capacity)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        try
+        {
+            using var stream = content.ReadAsStream();
+            var total = 0;
+            int count;
+            while (total < capacity && (count = stream.Read(buffer, total, capacity - total)) > 0)
+            {
+                total += count;
+            }
+
+            return classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

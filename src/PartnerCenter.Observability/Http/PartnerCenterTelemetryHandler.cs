@@ -1,0 +1,251 @@
+using System.Diagnostics;
+using System.Net.Http.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartnerCenter.Observability.Diagnostics;
+using PartnerCenter.Observability.Telemetry;
+using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
+
+namespace PartnerCenter.Observability.Http;
+
+/// <summary>
+/// Observes each HTTP attempt to Partner Center: one span, one duration measurement, and for failures one error count
+/// and one log. Reads error bodies within a size and time limit and hands the caller the same bytes; never touches a
+/// success response; never lets an exception of its own reach the caller.
+/// </summary>
+internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
+{
+    private static readonly HttpRequestOptionsKey<bool> EnrichmentRegistered = new("PartnerCenter.Observability.EnrichmentRegistered");
+    private static readonly Action<HttpMetricsEnrichmentContext> EnrichRuntimeMetrics = static context =>
+    {
+        if (context.Request.Options.TryGetValue(PartnerCenterRequestOptions.ResolvedOperation, out var operation))
+        {
+            context.AddCustomTag(Names.Operation, operation);
+        }
+    };
+
+    private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _options;
+    private readonly PartnerCenterTelemetryState _state;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _filterByHost;
+
+    public PartnerCenterTelemetryHandler(
+        IOptionsMonitor<PartnerCenterTelemetryOptions> options,
+        PartnerCenterTelemetryState state,
+        ILogger logger,
+        TimeProvider timeProvider,
+        bool filterByHost)
+    {
+        _options = options;
+        _state = state;
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _filterByHost = filterByHost;
+    }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        PartnerCenterTelemetryOptions options;
+        PartnerCenterTelemetryState.Snapshot snapshot;
+        try
+        {
+            options = _options.CurrentValue;
+            snapshot = _state.For(options);
+            if ((_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri)) || !IsAnythingOn(options))
+            {
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("options", ex);
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        return SendInstrumentedAsync(request, options, snapshot, cancellationToken);
+    }
+
+    private bool IsAnythingOn(PartnerCenterTelemetryOptions options) =>
+        options.AddRequestIds
+        || options.EnrichHttpClientMetrics
+        || PartnerCenterInstruments.ActivitySource.HasListeners()
+        || _state.Instruments.AnyMetricEnabled
+        || _logger.IsEnabled(options.TransientAndQuotaLogLevel)
+        || _logger.IsEnabled(options.FailureLogLevel);
+
+    private async Task<HttpResponseMessage> SendInstrumentedAsync(
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        PartnerCenterTelemetryState.Snapshot snapshot,
+        CancellationToken cancellationToken)
+    {
+        var record = new AttemptRecord { Method = TagValues.Method(request.Method), Operation = PartnerCenterTelemetryNames.Values.Other };
+        Activity? activity = null;
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            if (options.AddRequestIds)
+            {
+                PartnerCenterHeaders.AddIdsIfMissing(request);
+            }
+
+            record.Operation = snapshot.Operations.Resolve(request);
+            record.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
+            request.Options.Set(PartnerCenterRequestOptions.ResolvedOperation, record.Operation);
+            if (options.EnrichHttpClientMetrics && !request.Options.TryGetValue(EnrichmentRegistered, out _))
+            {
+                HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
+                request.Options.Set(EnrichmentRegistered, true);
+            }
+
+            activity = StartActivity(in record);
+            started = _timeProvider.GetTimestamp();
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
+        }
+
+        try
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                RecordException(ref record, exception, activity, started, request, options, cancellationToken);
+                throw;
+            }
+
+            try
+            {
+                await DescribeResponseAsync(response, request, options, snapshot, record, activity, started, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+            }
+
+            return response;
+        }
+        finally
+        {
+            Stop(activity);
+        }
+    }
+
+    private static void Stop(Activity? activity)
+    {
+        try
+        {
+            activity?.Dispose();
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("span", ex);
+        }
+    }
+
+    private static Activity? StartActivity(in AttemptRecord record)
+    {
+        var source = PartnerCenterInstruments.ActivitySource;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        var parent = Activity.Current;
+        Activity? activity;
+        try
+        {
+            activity = source.StartActivity(string.Concat(record.Method, " ", record.Operation), ActivityKind.Client);
+        }
+        catch (Exception ex)
+        {
+            // A listener threw after the span started: keep the span, so that it is stopped and Activity.Current restored.
+            PartnerCenterEventSource.Log.InstrumentationFault("span start", ex);
+            activity = Activity.Current is { } current && current != parent && current.Source == source ? current : null;
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(Names.HttpRequestMethod, record.Method);
+            activity.SetTag(Names.ServerAddress, record.ServerAddress);
+            activity.SetTag(Names.Operation, record.Operation);
+        }
+
+        return activity;
+    }
+
+    private async ValueTask DescribeResponseAsync(
+        HttpResponseMessage response,
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        PartnerCenterTelemetryState.Snapshot snapshot,
+        AttemptRecord record,
+        Activity? activity,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        record.StatusCode = status;
+        record.RequestId = PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.RequestId);
+        record.CorrelationId = PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.CorrelationId);
+        record.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
+        record.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
+        if (status >= 400)
+        {
+            var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            record.Classification = classification;
+            record.IsFailure = true;
+            record.Category = classification.Category;
+            record.Retryable = classification.IsRetryable;
+            record.Code = snapshot.Operations.BoundCode(record.Operation, classification);
+            record.ErrorType = record.Code ?? TagValues.StatusString(status);
+            request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+        }
+
+        // The duration covers the attempt up to the headers, and the bounded error-body read when there was one.
+        record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
+    }
+
+    private void RecordException(
+        ref AttemptRecord record,
+        Exception exception,
+        Activity? activity,
+        long started,
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+            record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
+            record.CorrelationId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
+                record.IsCancelled = true;
+                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+            }
+            else
+            {
+                record.IsFailure = true;
+                record.Category = PartnerCenterErrorCategory.Transient;
+                record.Retryable = true;
+                record.ErrorType = TagValues.ErrorType(exception);
+            }
+
+            AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("exception", ex);
+        }
+    }
+}

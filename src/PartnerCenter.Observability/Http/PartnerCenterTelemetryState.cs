@@ -1,0 +1,49 @@
+using PartnerCenter.Observability.Operations;
+using PartnerCenter.Observability.Telemetry;
+
+namespace PartnerCenter.Observability.Http;
+
+/// <summary>
+/// Shared, long-lived state of the handlers of one service provider: the instruments, and per options instance the
+/// classifier, the host filter and the operation resolver (whose caps bound the operation and code tag values).
+/// </summary>
+internal sealed class PartnerCenterTelemetryState
+{
+    private Snapshot? _snapshot;
+
+    public PartnerCenterTelemetryState(PartnerCenterInstruments instruments) => Instruments = instruments;
+
+    public PartnerCenterInstruments Instruments { get; }
+
+    public Snapshot For(PartnerCenterTelemetryOptions options)
+    {
+        var current = Volatile.Read(ref _snapshot);
+        if (current is not null && ReferenceEquals(current.Options, options))
+        {
+            return current;
+        }
+
+        var created = new Snapshot(options);
+        var prior = Interlocked.CompareExchange(ref _snapshot, created, current);
+        return ReferenceEquals(prior, current) || !ReferenceEquals(prior?.Options, options) ? created : prior!;
+    }
+
+    internal sealed class Snapshot
+    {
+        public Snapshot(PartnerCenterTelemetryOptions options)
+        {
+            Options = options;
+            Classifier = new PartnerCenterErrorClassifier(options.Classification);
+            Hosts = new HostFilter(options.Hosts);
+            Operations = new OperationNameResolver(options.RouteTemplates, options.MaxOperations, options.MaxUncataloguedCodesPerOperation);
+        }
+
+        public PartnerCenterTelemetryOptions Options { get; }
+
+        public PartnerCenterErrorClassifier Classifier { get; }
+
+        public HostFilter Hosts { get; }
+
+        public OperationNameResolver Operations { get; }
+    }
+}

@@ -1,0 +1,61 @@
+using PartnerCenter.Observability.Operations;
+
+namespace PartnerCenter.Observability.Tests.Operations;
+
+public sealed class OperationNameResolverTests
+{
+    private static OperationNameResolver Create(int max = 100, params string[] templates) => new(templates, max, 10);
+
+    [Theory]
+    [InlineData("/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/carts/abc/checkout", "/v1/customers/{customer_id}/carts/{cart_id}/checkout")]
+    [InlineData("/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/subscriptions/x", "/v1/customers/{customer_id}/subscriptions/{subscription_id}")]
+    [InlineData("/V1/Customers/42/Orders/", "/v1/customers/{customer_id}/orders")]
+    [InlineData("/v1/productUpgrades/eligibility", "/v1/productupgrades/eligibility")]
+    [InlineData("/v1/productUpgrades/0d3c8f66", "/v1/productupgrades/{upgrade_id}")]
+    [InlineData("/v1/invoices/G000123/lineitems/onerate/billinglineitems", "/v1/invoices/{invoice_id}/lineitems/{provider}/{line_item_type}")]
+    [InlineData("/v1/customers/1/transfers/2", "/v1/customers/{customer_id}/transfers/{transfer_id}")]
+    [InlineData("/v1/products/DZH318Z0BQ3Q/skus/0001/availabilities", "/v1/products/{product_id}/skus/{sku_id}/availabilities")]
+    [InlineData("/v1/customers/1/users/2/licenses", "/v1/customers/{customer_id}/users/{user_id}/licenses")]
+    [InlineData("/v1/customers/1/relationships", "/v1/customers/{customer_id}/relationships")]
+    [InlineData("/v1/invoices?size=5&filter=secret", "/v1/invoices")]
+    public void Partner_center_routes_become_their_template(string path, string expected) =>
+        Assert.Equal(expected, Create().Resolve(path));
+
+    [Theory]
+    [InlineData("/v2/things/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/parts/12345", "/v2/things/{id}/parts/{id}")]
+    [InlineData("/v1/unknown/jane.doe@contoso.com/x", "/v1/unknown/{id}/x")]
+    [InlineData("/v1/unknown/ab12cd34ef", "/v1/unknown/{id}")]
+    [InlineData("/v1/unknown/words-only", "/v1/unknown/words-only")]
+    [InlineData("/", "/")]
+    public void Other_paths_are_templated_generically(string path, string expected) =>
+        Assert.Equal(expected, Create().Resolve(path));
+
+    [Fact]
+    public void User_templates_win_over_the_built_in_routes()
+    {
+        var resolver = Create(100, "/v1/customers/{tenant}/orders");
+        Assert.Equal("/v1/customers/{tenant}/orders", resolver.Resolve("/v1/customers/42/orders"));
+    }
+
+    [Fact]
+    public void Generic_and_user_set_names_collapse_to_other_past_the_cap()
+    {
+        var resolver = Create(2);
+        Assert.Equal("/a", resolver.Resolve("/a"));
+        Assert.Equal("/b", resolver.Resolve("/b"));
+        Assert.Equal("other", resolver.Resolve("/c"));
+        Assert.Equal("/a", resolver.Resolve("/a"));
+        Assert.Equal("/v1/invoices", resolver.Resolve("/v1/invoices")); // catalogued routes are never capped
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://x/v1/invoices").WithPartnerCenterOperation("my-op");
+        Assert.Equal("other", resolver.Resolve(request));
+        Assert.Equal(2, resolver.DynamicOperationCount);
+    }
+
+    [Fact]
+    public void The_per_request_operation_wins()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://x/v1/invoices").WithPartnerCenterOperation("list-invoices");
+        Assert.Equal("list-invoices", Create().Resolve(request));
+    }
+}
