@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using PartnerCenter.Observability;
+using PartnerCenter.Observability.Hosting;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The one-line setup of Partner Center telemetry in Program.cs.</summary>
+public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Instruments every IHttpClientFactory client for requests to Partner Center hosts, binds and validates the
+    /// <c>PartnerCenterTelemetry</c> configuration section, registers OpenTelemetry tracing, metrics and logging with the
+    /// Partner Center source and meter, redacts Partner Center URLs in the runtime's HTTP spans and IHttpClientFactory's
+    /// logs, and exports over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables are set, unless the app
+    /// configured an OpenTelemetry exporter itself, in which case only sources, meter and processors are added.
+    /// </summary>
+    /// <param name="builder">The host application builder.</param>
+    /// <param name="configure">Configures the options after the configuration section is bound.</param>
+    /// <returns>The same builder.</returns>
+    public static IHostApplicationBuilder AddPartnerCenterTelemetry(this IHostApplicationBuilder builder, Action<PartnerCenterTelemetryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<PartnerCenterTelemetryOptions>().Bind(builder.Configuration.GetSection(PartnerCenterTelemetryOptions.SectionName));
+        services.AddPartnerCenterTelemetry(configure);
+        services.AddSingleton<PartnerCenterUrlRedaction>();
+
+        var otel = services.AddOpenTelemetry();
+        otel.WithTracing(tracing => tracing
+            .AddPartnerCenterInstrumentation()
+            .AddProcessor(sp => new RuntimeHttpSpanRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));
+        otel.WithMetrics(metrics => metrics.AddPartnerCenterInstrumentation());
+        otel.WithLogging(logging => logging
+            .AddProcessor(sp => new HttpClientLogRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));
+
+        var otlp = OtlpEnvironment.From(builder.Configuration);
+        if (otlp.IsConfigured)
+        {
+            OtlpExport.AddUnlessAppHasAnExporter(services, otlp);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using PartnerCenter.Observability.Hosting;
+
+namespace PartnerCenter.Observability.Tests.Hosting;
+
+public sealed class HostingSetupTests
+{
+    [Fact]
+    public void The_configuration_section_is_bound()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PartnerCenterTelemetry:Hosts:0"] = "127.0.0.1:5005",
+            ["PartnerCenterTelemetry:BodyReadTimeout"] = "00:00:05",
+            ["PartnerCenterTelemetry:Classification:MaxBodyBytes"] = "4096",
+            ["PartnerCenterTelemetry:Classification:CategoryOverrides:800067"] = "Eligibility",
+        });
+        builder.AddPartnerCenterTelemetry();
+        using var host = builder.Build();
+
+        var options = host.Services.GetRequiredService<IOptions<PartnerCenterTelemetryOptions>>().Value;
+        Assert.Equal(["api.partnercenter.microsoft.com", "127.0.0.1:5005"], options.Hosts);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.BodyReadTimeout);
+        Assert.Equal(4096, options.Classification.MaxBodyBytes);
+        Assert.Equal(PartnerCenterErrorCategory.Eligibility, options.Classification.CategoryOverrides["800067"]);
+    }
+
+    [Fact]
+    public async Task A_bad_value_fails_startup_with_a_clear_message()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PartnerCenterTelemetry:Classification:MaxBodyBytes"] = "10",
+        });
+        builder.AddPartnerCenterTelemetry();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("MaxBodyBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_app_exporter_is_detected_whichever_order_it_was_registered_in()
+    {
+        var services = new ServiceCollection();
+        Assert.False(OtlpExport.AppHasExporter(services));
+        services.AddOpenTelemetry().WithTracing(t => t.AddSource("x"));
+        Assert.False(OtlpExport.AppHasExporter(services));
+        services.AddOpenTelemetry().UseOtlpExporter();
+        Assert.True(OtlpExport.AppHasExporter(services));
+    }
+
+    [Theory]
+    [InlineData("grpc", "http://collector:4317", "traces", "http://collector:4317/")]
+    [InlineData("http/protobuf", "http://collector:4318", "traces", "http://collector:4318/v1/traces")]
+    [InlineData("http/protobuf", "http://collector:4318/", "logs", "http://collector:4318/v1/logs")]
+    public void Otlp_endpoints_follow_the_specification(string protocol, string endpoint, string signal, string expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol,
+        }).Build();
+
+        var environment = OtlpEnvironment.From(configuration);
+        Assert.True(environment.IsConfigured);
+        Assert.Equal(expected, environment.CreateOptions(signal).Endpoint.ToString());
+    }
+}
