@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
+
+namespace PartnerCenter.Observability.Dashboards.Tests;
+
+/// <summary>The dashboards work through Grafana file provisioning and follow the project's rules.</summary>
+public sealed class DashboardStructureTests
+{
+    public const string Overview = "partner-center-overview";
+    public const string Errors = "partner-center-errors";
+
+    public static TheoryData<string> DashboardFiles => Repo.AsTheoryData(Repo.DashboardFiles);
+
+    [Fact]
+    public void The_overview_and_the_errors_drill_down_exist_with_unique_uids()
+    {
+        var uids = Dashboard.All.Select(d => d.Uid).ToList();
+        Assert.Equal(uids.Count, uids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains(Overview, uids);
+        Assert.Contains(Errors, uids);
+        Assert.Equal("partner-center-overview.json", Path.GetFileName(Dashboard.ByUid(Overview).File));
+        Assert.Equal("partner-center-errors.json", Path.GetFileName(Dashboard.ByUid(Errors).File));
+    }
+
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void The_dashboard_is_provisionable_as_it_is(string file)
+    {
+        var text = File.ReadAllText(Repo.Full(file));
+        var dashboard = Dashboard.All.Single(d => d.File == file);
+
+        Assert.DoesNotContain("__inputs", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("DS_", text, StringComparison.Ordinal);
+        Assert.Null(dashboard.Root["id"]);
+        Assert.False(string.IsNullOrWhiteSpace(dashboard.Title));
+        Assert.Matches("^[a-zA-Z0-9_-]{1,40}$", dashboard.Uid);
+    }
+
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void Every_panel_has_a_description_and_the_datasource_variable(string file)
+    {
+        var dashboard = Dashboard.All.Single(d => d.File == file);
+        Assert.NotEmpty(dashboard.QueryPanels);
+        foreach (var panel in dashboard.QueryPanels)
+        {
+            var title = panel["title"].Text();
+            Assert.False(string.IsNullOrWhiteSpace(title), $"{file}: a panel has no title");
+            Assert.False(string.IsNullOrWhiteSpace(panel["description"].Text()), $"{file}: panel '{title}' has no description");
+            AssertDatasourceVariable(panel["datasource"], $"{file}: panel '{title}'");
+            Assert.NotEmpty(panel["targets"].Items());
+            foreach (var target in panel["targets"].Items())
+            {
+                AssertDatasourceVariable(target["datasource"], $"{file}: panel '{title}' target {target["refId"].Text()}");
+                Assert.False(string.IsNullOrWhiteSpace(target["expr"].Text()), $"{file}: panel '{title}' has an empty query");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void Panel_ids_are_unique_and_panels_do_not_overlap(string file)
+    {
+        var panels = Dashboard.All.Single(d => d.File == file).Panels;
+        var ids = panels.Select(p => p["id"].Text()).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+
+        var boxes = panels.Select(p => (Title: p["title"].Text(), X: (int)p["gridPos"]!["x"].Number(), Y: (int)p["gridPos"]!["y"].Number(),
+            W: (int)p["gridPos"]!["w"].Number(), H: (int)p["gridPos"]!["h"].Number())).ToList();
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var a = boxes[i];
+            Assert.True(a.X >= 0 && a.W > 0 && a.X + a.W <= 24, $"{file}: panel '{a.Title}' is outside the 24-column grid");
+            foreach (var b in boxes.Skip(i + 1))
+            {
+                var overlap = a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H;
+                Assert.False(overlap, $"{file}: panels '{a.Title}' and '{b.Title}' overlap");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void The_template_variables_are_present(string file)
+    {
+        var dashboard = Dashboard.All.Single(d => d.File == file);
+
+        var datasource = dashboard.Variable("datasource");
+        Assert.NotNull(datasource);
+        Assert.Equal("datasource", datasource["type"].Text());
+        Assert.Equal("prometheus", datasource["query"].Text());
+
+        foreach (var name in new[] { "job", "instance", "operation", "category" })
+        {
+            var variable = dashboard.Variable(name);
+            Assert.True(variable is not null, $"{file}: no '{name}' variable");
+            Assert.Equal("query", variable["type"].Text());
+            AssertDatasourceVariable(variable["datasource"], $"{file}: variable '{name}'");
+            var query = PromQl.LabelValuesQuery(Dashboard.VariableQuery(variable));
+            Assert.True(query is not null, $"{file}: variable '{name}' is not a label_values(...) query");
+            Assert.True(variable["multi"].Flag() && variable["includeAll"].Flag(), $"{file}: variable '{name}' should be multi-value with All");
+            Assert.Equal(".*", variable["allValue"].Text());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(DashboardFiles))]
+    public void Ratios_divide_counts_not_buckets_and_show_zero_rather_than_no_data(string file)
+    {
+        var dashboard = Dashboard.All.Single(d => d.File == file);
+        var ratios = dashboard.Queries.Where(q => PromQl.WithoutStrings(q.Expr).Contains('/', StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(ratios);
+        foreach (var query in ratios)
+        {
+            var metrics = PromQl.MetricNames(query.Expr);
+            Assert.False(metrics.Any(m => m.EndsWith("_bucket", StringComparison.Ordinal)), $"{file} {query.Where}: a ratio must divide _count series, not _bucket");
+            Assert.True(metrics.Any(m => m.EndsWith("_count", StringComparison.Ordinal) || m.EndsWith("_total", StringComparison.Ordinal)),
+                $"{file} {query.Where}: a ratio should divide counts (_count or _total)");
+            var code = PromQl.WithoutStrings(query.Expr);
+            Assert.True(code.Contains("vector(0)", StringComparison.Ordinal) && code.Contains("clamp_min(", StringComparison.Ordinal),
+                $"{file} {query.Where}: a ratio must show 0, not 'No data' (or on () vector(0)) and not divide by zero (clamp_min)");
+        }
+    }
+
+    [Fact]
+    public void The_overview_has_the_panels_the_issue_asks_for()
+    {
+        var panels = Dashboard.ByUid(Overview).QueryPanels.ToDictionary(p => p["title"].Text(), StringComparer.Ordinal);
+        string[] required =
+        [
+            "Request rate", "Error ratio by category", "429 rate and observed Retry-After", "5xx rate", "Eligibility errors by code",
+            "Auth failures", "Latency p50 / p95 / p99 by operation", "Top error codes", "Retries by category",
+        ];
+        foreach (var title in required)
+        {
+            Assert.True(panels.ContainsKey(title), $"the overview has no panel '{title}'");
+        }
+
+        Assert.Equal("normal", panels["Error ratio by category"]["fieldConfig"]!["defaults"]!["custom"]!["stacking"]!["mode"].Text());
+        var latency = string.Join('\n', panels["Latency p50 / p95 / p99 by operation"]["targets"].Items().Select(t => t["expr"].Text()));
+        foreach (var quantile in new[] { "0.5", "0.95", "0.99" })
+        {
+            Assert.Contains($"histogram_quantile({quantile},", latency, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("partner_center_operation", latency, StringComparison.Ordinal);
+        Assert.Equal("table", panels["Top error codes"]["type"].Text());
+        var topCodes = panels["Top error codes"]["targets"].Items().Single()["expr"].Text();
+        Assert.Contains("partner_center_error_code", topCodes, StringComparison.Ordinal);
+        Assert.Contains("partner_center_error_category", topCodes, StringComparison.Ordinal);
+        var retryAfter = string.Join('\n', panels["429 rate and observed Retry-After"]["targets"].Items().Select(t => t["expr"].Text()));
+        Assert.Contains("\"429\"", retryAfter, StringComparison.Ordinal);
+        Assert.Contains("retry_after", retryAfter, StringComparison.Ordinal);
+        Assert.Contains("vector(0)", panels["Retries by category"]["targets"].Items().Single()["expr"].Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_errors_drill_down_breaks_failures_down_by_operation_and_code()
+    {
+        var dashboard = Dashboard.ByUid(Errors);
+        Assert.NotNull(dashboard.Variable("code"));
+        var grouped = dashboard.Queries.Select(q => PromQl.LabelNames(q.Expr)).ToList();
+        Assert.Contains(grouped, labels => labels.Contains("partner_center_operation") && labels.Contains("partner_center_error_code"));
+    }
+
+    [Fact]
+    public void The_dashboards_link_to_each_other_and_to_the_runbooks()
+    {
+        var overview = Dashboard.ByUid(Overview);
+        var errors = Dashboard.ByUid(Errors);
+
+        Assert.Contains(overview.Links, l => l["url"].Text().StartsWith("/d/" + Errors, StringComparison.Ordinal) && l["includeVars"].Flag() && l["keepTime"].Flag());
+        Assert.Contains(errors.Links, l => l["url"].Text().StartsWith("/d/" + Overview, StringComparison.Ordinal));
+        Assert.Contains(overview.Links, l => l["url"].Text().Contains("runbooks.md", StringComparison.Ordinal));
+        Assert.Contains(errors.Links, l => l["url"].Text().Contains("runbooks.md", StringComparison.Ordinal));
+        Assert.Contains(overview.QueryPanels.SelectMany(p => p["links"].Items()), l => l["url"].Text().Contains("/d/" + Errors, StringComparison.Ordinal));
+    }
+
+    private static void AssertDatasourceVariable(JsonNode? datasource, string where)
+    {
+        Assert.True(datasource is JsonObject, $"{where} has no datasource object");
+        Assert.True(datasource["type"].Text() == "prometheus" && datasource["uid"].Text() == "${datasource}",
+            $"{where}: datasource must be {{\"type\": \"prometheus\", \"uid\": \"${{datasource}}\"}}, not {datasource.ToJsonString()}");
+    }
+}

@@ -1,0 +1,109 @@
+using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
+
+namespace PartnerCenter.Observability.Dashboards.Tests;
+
+/// <summary>promtool on every rule file, every rule unit test and the example configuration.</summary>
+public sealed class PromtoolTests
+{
+    public static TheoryData<string> RuleFiles => Repo.AsTheoryData(Repo.RuleFiles);
+
+    public static TheoryData<string> RuleTestFiles => Repo.AsTheoryData(Repo.RuleTestFiles);
+
+    [SkippableTheory]
+    [MemberData(nameof(RuleFiles))]
+    public void Check_rules_accepts_the_rule_file(string file)
+    {
+        var output = Promtool.AssertSucceeds(Repo.Root, "check", "rules", Repo.Full(file));
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(RuleTestFiles))]
+    public void Rule_unit_tests_pass(string file)
+    {
+        var path = Repo.Full(file);
+        var output = Promtool.AssertSucceeds(Path.GetDirectoryName(path)!, "test", "rules", Path.GetFileName(path));
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void The_example_configuration_loads_both_rule_files_as_they_are()
+    {
+        var output = Promtool.AssertSucceeds(Repo.Root, "check", "config", Repo.ExampleConfig);
+        Assert.Contains("SUCCESS: 2 rule files found", output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void A_broken_rule_file_fails_the_check()
+    {
+        // The check is only worth something if promtool really rejects bad PromQL.
+        var file = Path.Combine(Path.GetTempPath(), $"pc-broken-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "groups:\n  - name: broken\n    rules:\n      - record: broken:rule\n        expr: sum by (job (rate(x[5m]))\n");
+        try
+        {
+            var (exit, output) = Promtool.Run(Repo.Root, "check", "rules", file);
+            Assert.True(exit != 0, "promtool accepted a broken rule file:\n" + output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Every_rule_unit_test_file_loads_both_rule_files()
+    {
+        foreach (var path in Repo.RuleTestFiles)
+        {
+            var ruleFiles = Files.Yaml(path)["rule_files"].Items().Select(f => Path.GetFileName(f.Text())).ToList();
+            Assert.Equal(["partner-center-recording.yaml", "partner-center-alerts.yaml"], ruleFiles);
+        }
+    }
+
+    [Fact]
+    public void Every_alert_has_a_unit_test_that_fires_it_and_one_that_holds_it()
+    {
+        var cases = RuleTestCases().ToList();
+        foreach (var alert in Rules.Alerts.Select(a => a.Name))
+        {
+            Assert.True(cases.Any(c => c.Alert == alert && c.Fires), $"no unit test expects {alert} to fire");
+            Assert.True(cases.Any(c => c.Alert == alert && !c.Fires), $"no unit test expects {alert} to stay silent");
+        }
+    }
+
+    [Theory]
+    [InlineData("healthy traffic")]
+    [InlineData("low traffic")]
+    [InlineData("cancellations")]
+    public void No_alert_fires_on_benign_traffic(string scenario)
+    {
+        var cases = RuleTestCases().Where(c => c.Test.Contains(scenario, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(cases);
+        Assert.DoesNotContain(cases, c => c.Fires);
+        foreach (var alert in Rules.Alerts.Select(a => a.Name))
+        {
+            Assert.True(cases.Any(c => c.Alert == alert), $"the '{scenario}' test does not check {alert}");
+        }
+    }
+
+    [Theory]
+    [InlineData("PartnerCenterThrottlingSpike", "PartnerCenterEligibilityErrorsSpike")]
+    [InlineData("PartnerCenterEligibilityErrorsSpike", "PartnerCenterThrottlingSpike")]
+    [InlineData("PartnerCenterEligibilityErrorsSpike", "PartnerCenterAuthFailures")]
+    [InlineData("PartnerCenterAuthFailures", "PartnerCenterEligibilityErrorsSpike")]
+    [InlineData("PartnerCenterThrottlingSpike", "PartnerCenterErrorBudgetBurn")]
+    [InlineData("PartnerCenterServerErrorsSpike", "PartnerCenterAuthFailures")]
+    public void A_test_where_one_alert_fires_checks_that_another_does_not(string fires, string silent)
+    {
+        var byTest = RuleTestCases().GroupBy(c => (c.File, c.Test));
+        Assert.Contains(byTest, test =>
+            test.Any(c => c.Alert == fires && c.Fires) && test.Any(c => c.Alert == silent && !c.Fires));
+    }
+
+    private sealed record Case(string File, string Test, string Alert, bool Fires);
+
+    private static IEnumerable<Case> RuleTestCases() =>
+        Repo.RuleTestFiles.SelectMany(path => Files.Yaml(path)["tests"].Items().SelectMany(test =>
+            test["alert_rule_test"].Items().Select(c => new Case(
+                Repo.Relative(path), test["name"].Text(), c["alertname"].Text(), c["exp_alerts"].Items().Any()))));
+}
