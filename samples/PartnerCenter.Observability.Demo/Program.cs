@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using PartnerCenter.Observability.Demo;
+using PartnerCenter.Observability.Simulator;
+
+// The PartnerCenter.Observability demo: a simulated Partner Center, an app that calls it through a typed HttpClient,
+// and the one line that instruments it all: builder.AddPartnerCenterTelemetry().
+if (!DemoOptions.TryParse(args, out var options, out var error))
+{
+    await Console.Error.WriteLineAsync(error is null ? DemoOptions.Usage : $"demo: {error}\n\n{DemoOptions.Usage}");
+    return error is null ? 0 : 2;
+}
+
+await using var simulator = await PartnerCenterSimulator.StartAsync(new PartnerCenterSimulatorOptions
+{
+    Seed = options.Seed,
+    Scenario = options.Scenario,
+    SlowBodyDelay = TimeSpan.FromMilliseconds(800),
+    TimeoutDelay = TimeSpan.FromSeconds(4),
+});
+await using var dashboard = options.Dashboard ? await AspireDashboardLauncher.StartAsync() : null;
+
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+builder.Configuration.AddEnvironmentVariables();
+builder.Logging.SetMinimumLevel(LogLevel.Information);
+dashboard?.ExportTo(builder.Configuration);
+
+builder.AddPartnerCenterTelemetry(telemetry => telemetry.Hosts.Add(simulator.BaseAddress.Authority));
+builder.Services.AddHttpClient<PartnerCenterClient>(client =>
+{
+    client.BaseAddress = simulator.BaseAddress;
+    client.Timeout = TimeSpan.FromSeconds(3);
+});
+
+if (options.PrometheusPort is { } port)
+{
+    builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddPrometheusHttpListener(listener =>
+    {
+        listener.Host = "127.0.0.1";
+        listener.Port = port;
+    }));
+}
+
+using var host = builder.Build();
+await host.StartAsync();
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+var client = host.Services.GetRequiredService<PartnerCenterClient>();
+var stats = new DemoStats();
+var driver = new TrafficDriver(client, stats, options);
+await LiveView.RunAsync(driver, stats, options, simulator, dashboard, stop.Token);
+
+SummaryWriter.Write(stats, options);
+if (options.LingerSeconds > 0)
+{
+    // Keep /metrics up for a scraper (the dashboards' live test) after the summary is out.
+    await Task.Delay(TimeSpan.FromSeconds(options.LingerSeconds), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+}
+
+await host.StopAsync();
+return 0;

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
+
+/// <summary>The demo app, run as its own process (`dotnet PartnerCenter.Observability.Demo.dll ...`), stopped by its PID.</summary>
+internal sealed class DemoProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly TaskCompletionSource<string> _summary = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private DemoProcess(Process process, int metricsPort)
+    {
+        _process = process;
+        MetricsUrl = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
+    }
+
+    public Uri MetricsUrl { get; }
+
+    public string Output => $"stdout:\n{_stdout}\nstderr:\n{_stderr}";
+
+    public static string DemoAssembly
+    {
+        get
+        {
+            var configuration = typeof(DemoProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "Configuration").Value;
+            return Path.Combine(Repo.Root, "samples", "PartnerCenter.Observability.Demo", "bin", configuration!, "net10.0", "PartnerCenter.Observability.Demo.dll");
+        }
+    }
+
+    /// <summary>Starts the demo with --json, a free --prometheus-port and the given arguments.</summary>
+    public static DemoProcess Start(params string[] arguments)
+    {
+        Assert.True(File.Exists(DemoAssembly), $"The demo is not built: {DemoAssembly}");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(DemoAssembly);
+        foreach (var argument in arguments.Concat(["--json", "--prometheus-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        var demo = new DemoProcess(process, port);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (demo._stdout)
+            {
+                demo._stdout.AppendLine(e.Data);
+            }
+
+            if (e.Data.StartsWith('{'))
+            {
+                demo._summary.TrySetResult(e.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (demo._stderr)
+            {
+                demo._stderr.AppendLine(e.Data);
+            }
+        };
+        process.Exited += (_, _) => demo._summary.TrySetException(new InvalidOperationException("The demo exited without a summary.\n" + demo.Output));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return demo;
+    }
+
+    /// <summary>Waits for the JSON summary the demo prints at the end of its run.</summary>
+    public async Task<JsonElement> SummaryAsync(TimeSpan timeout)
+    {
+        var line = await _summary.Task.WaitAsync(timeout);
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    public async Task<string> ScrapeAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        return await http.GetStringAsync(MetricsUrl);
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
