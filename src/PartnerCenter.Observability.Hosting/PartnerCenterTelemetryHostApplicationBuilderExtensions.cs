@@ -35,6 +35,7 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
             .AddProcessor(sp => new RuntimeHttpSpanRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));
         otel.WithMetrics(metrics => metrics.AddPartnerCenterInstrumentation());
         otel.WithLogging(logging => logging
+            .AddPartnerCenterLogEnrichment()
             .AddProcessor(sp => new HttpClientLogRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));
 
         var otlp = OtlpEnvironment.From(builder.Configuration);

@@ -19,4 +19,5 @@ internal struct AttemptRecord
     public string? CorrelationVector;
     public double? RetryAfterSeconds;
     public double DurationSeconds;
+    public int ResendCount;
 }

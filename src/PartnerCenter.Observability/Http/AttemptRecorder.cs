@@ -55,6 +55,11 @@ internal static class AttemptRecorder
             activity.SetTag(Names.HttpResponseStatusCode, TagValues.Status(status));
         }
 
+        if (record.ResendCount > 0)
+        {
+            activity.SetTag(Names.HttpRequestResendCount, TagValues.Status(record.ResendCount));
+        }
+
         activity.SetTag(Names.RequestId, record.RequestId);
         activity.SetTag(Names.CorrelationId, record.CorrelationId);
         activity.SetTag(Names.CorrelationVector, record.CorrelationVector);

@@ -52,9 +52,14 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         {
             options = _options.CurrentValue;
             snapshot = _state.For(options);
-            if ((_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri)) || !IsAnythingOn(options))
+            if (_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri))
             {
                 return base.SendAsync(request, cancellationToken);
+            }
+
+            if (!IsAnySignalOn(options))
+            {
+                return SendUnobserved(request, options, snapshot, cancellationToken);
             }
         }
         catch (Exception ex)
@@ -66,13 +71,68 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         return SendInstrumentedAsync(request, options, snapshot, cancellationToken);
     }
 
-    private bool IsAnythingOn(PartnerCenterTelemetryOptions options) =>
+    private bool IsAnySignalOn(PartnerCenterTelemetryOptions options) =>
         options.AddRequestIds
         || options.EnrichHttpClientMetrics
         || PartnerCenterInstruments.ActivitySource.HasListeners()
         || _state.Instruments.AnyMetricEnabled
         || _logger.IsEnabled(options.TransientAndQuotaLogLevel)
         || _logger.IsEnabled(options.FailureLogLevel);
+
+    /// <summary>
+    /// Nothing observes spans, metrics or logs: a success passes through untouched (without even an async step when the
+    /// inner handler completed synchronously); an error is still classified and attached to the request, so that
+    /// <c>EnsurePartnerCenterSuccessAsync</c> and the app's own code can use it without reading the body again.
+    /// </summary>
+    private Task<HttpResponseMessage> SendUnobserved(HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var sending = base.SendAsync(request, cancellationToken);
+        if (!options.AttachErrorToRequest || (sending.IsCompletedSuccessfully && (int)sending.Result.StatusCode < 400))
+        {
+            return sending;
+        }
+
+        if (sending.IsCompletedSuccessfully && sending.Result.Content is ByteArrayContent)
+        {
+            // Completed synchronously with re-readable content: classify in place, without an async step.
+            try
+            {
+                var response = sending.Result;
+                var pending = ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken);
+                if (pending.IsCompletedSuccessfully)
+                {
+                    request.Options.Set(PartnerCenterRequestOptions.Error, pending.Result);
+                    return sending;
+                }
+            }
+            catch (Exception ex)
+            {
+                PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+                return sending;
+            }
+        }
+
+        return AttachErrorAsync(sending, request, options, snapshot, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> AttachErrorAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var response = await sending.ConfigureAwait(false);
+        if ((int)response.StatusCode >= 400)
+        {
+            try
+            {
+                var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+                request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+            }
+            catch (Exception ex)
+            {
+                PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+            }
+        }
+
+        return response;
+    }
 
     private async Task<HttpResponseMessage> SendInstrumentedAsync(
         HttpRequestMessage request,
@@ -91,14 +151,21 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             }
 
             record.Operation = snapshot.Operations.Resolve(request);
+            record.ResendCount = request.Options.TryGetValue(PartnerCenterRequestOptions.ResendCount, out var resend) ? resend : 0;
             record.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
-            request.Options.Set(PartnerCenterRequestOptions.ResolvedOperation, record.Operation);
+            if (options.EnrichHttpClientMetrics)
+            {
+                request.Options.Set(PartnerCenterRequestOptions.ResolvedOperation, record.Operation);
+            }
+
             if (options.EnrichHttpClientMetrics && !request.Options.TryGetValue(EnrichmentRegistered, out _))
             {
                 HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
                 request.Options.Set(EnrichmentRegistered, true);
             }
 
+            record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
+            record.CorrelationId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
             activity = StartActivity(in record);
             started = _timeProvider.GetTimestamp();
         }
@@ -161,7 +228,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         Activity? activity;
         try
         {
-            activity = source.StartActivity(string.Concat(record.Method, " ", record.Operation), ActivityKind.Client);
+            activity = source.StartActivity(SpanNames.Get(record.Method, record.Operation), ActivityKind.Client);
         }
         catch (Exception ex)
         {
@@ -175,6 +242,10 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             activity.SetTag(Names.HttpRequestMethod, record.Method);
             activity.SetTag(Names.ServerAddress, record.ServerAddress);
             activity.SetTag(Names.Operation, record.Operation);
+
+            // Known from the start, so that logs written inside the pipeline can pick them up from the current span.
+            activity.SetTag(Names.RequestId, record.RequestId);
+            activity.SetTag(Names.CorrelationId, record.CorrelationId);
         }
 
         return activity;
@@ -227,7 +298,8 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
             record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
             record.CorrelationId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            var callerCancelled = !request.Options.TryGetValue(PartnerCenterRequestOptions.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && callerCancelled)
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
                 record.IsCancelled = true;

@@ -33,6 +33,12 @@ public sealed class PartnerCenterTelemetryOptions
     /// <summary>Whether to add <c>MS-RequestId</c> and <c>MS-CorrelationId</c> to requests that have none. Default true.</summary>
     public bool AddRequestIds { get; set; } = true;
 
+    /// <summary>
+    /// Whether to classify error responses and attach the result to the request
+    /// (<see cref="PartnerCenterRequestOptions.Error"/>) even when no span, metric or log listens. Default true.
+    /// </summary>
+    public bool AttachErrorToRequest { get; set; } = true;
+
     /// <summary>Whether to add <c>partner_center.operation</c> to the runtime's <c>http.client.request.duration</c>. Default true.</summary>
     public bool EnrichHttpClientMetrics { get; set; } = true;
 

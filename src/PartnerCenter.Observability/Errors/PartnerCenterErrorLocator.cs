@@ -1,0 +1,108 @@
+using PartnerCenter.Observability.Diagnostics;
+
+namespace PartnerCenter.Observability.Errors;
+
+/// <summary>
+/// Finds a Partner Center error in an exception chain (inner exceptions and the inner exceptions of an
+/// <see cref="AggregateException"/>), depth first, outermost first. What counts, richest first:
+/// <list type="number">
+/// <item>a <see cref="PartnerCenterException"/>;</item>
+/// <item>an exception of the archived Partner Center SDK, recognised by its shape (<see cref="PartnerSdkExceptionShape"/>);</item>
+/// <item>an <see cref="HttpRequestException"/> with a status code (classified by status alone), used only when nothing richer is in the chain.</item>
+/// </list>
+/// Cycles and very deep or wide chains are cut off by a depth and a node budget. Never throws.
+/// </summary>
+internal static class PartnerCenterErrorLocator
+{
+    /// <summary>How deep the walk goes: a cyclic chain ends here.</summary>
+    internal const int MaxDepth = 16;
+
+    /// <summary>How many exceptions the walk looks at in all.</summary>
+    internal const int MaxExceptions = 64;
+
+    public static bool TryFind(Exception? exception, out PartnerCenterErrorInfo info)
+    {
+        info = default;
+        if (exception is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var budget = MaxExceptions;
+            HttpRequestException? statusOnly = null;
+            if (Visit(exception, 0, ref budget, ref statusOnly, out info))
+            {
+                return true;
+            }
+
+            if (statusOnly?.StatusCode is { } status)
+            {
+                info = PartnerCenterErrorInfo.From(PartnerCenterErrorClassifier.ClassifyStatus((int)status), null, null, null, null, statusOnly.GetType());
+                return true;
+            }
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("exception enrichment", ex);
+        }
+
+        info = default;
+        return false;
+    }
+
+    private static bool Visit(Exception exception, int depth, ref int budget, ref HttpRequestException? statusOnly, out PartnerCenterErrorInfo info)
+    {
+        info = default;
+        var current = exception;
+        while (current is not null && depth <= MaxDepth && budget-- > 0)
+        {
+            switch (current)
+            {
+                case PartnerCenterException partnerCenter:
+                    info = FromException(partnerCenter);
+                    return true;
+                case HttpRequestException { StatusCode: not null } http:
+                    statusOnly ??= http;
+                    break;
+                default:
+                    if (PartnerSdkExceptionShape.TryRead(current, out info))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+
+            if (current is AggregateException aggregate)
+            {
+                // Its InnerException is InnerExceptions[0]: walk the list instead.
+                var inner = aggregate.InnerExceptions;
+                for (var i = 0; i < inner.Count; i++)
+                {
+                    if (inner[i] is { } item && Visit(item, depth + 1, ref budget, ref statusOnly, out info))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            current = current.InnerException;
+            depth++;
+        }
+
+        return false;
+    }
+
+    private static PartnerCenterErrorInfo FromException(PartnerCenterException exception) =>
+        PartnerCenterErrorInfo.From(
+            exception.Classification,
+            exception.RequestId,
+            exception.CorrelationId,
+            exception.RetryAfter?.TotalSeconds,
+            exception.Operation,
+            typeof(PartnerCenterException));
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace PartnerCenter.Observability;
+
+/// <summary>
+/// A Partner Center call that failed with an HTTP error status, with its classified error: code, category,
+/// retryability, telemetry-safe description, request ids and Retry-After. Thrown by
+/// <see cref="System.Net.Http.PartnerCenterHttpResponseMessageExtensions.EnsurePartnerCenterSuccessAsync"/>; the log
+/// enrichers recognise it anywhere in an exception chain.
+/// </summary>
+/// <remarks>
+/// The HTTP status is the inherited <see cref="HttpRequestException.StatusCode"/> (always set) and
+/// <see cref="PartnerCenterErrorClassification.StatusCode"/> as an <see cref="int"/>. The <see cref="Exception.Message"/>
+/// holds the method, the operation template, the status, the code, the category and the description in template form:
+/// never the raw description, an id or a URL.
+/// </remarks>
+public sealed class PartnerCenterException : HttpRequestException
+{
+    /// <summary>Creates the exception from a classified error.</summary>
+    /// <param name="classification">The classified error, for example from <see cref="PartnerCenterRequestOptions.Error"/>.</param>
+    /// <param name="method">The HTTP method, such as <c>POST</c>, or <see langword="null"/>.</param>
+    /// <param name="operation">The low-cardinality operation (a route template such as <c>/v1/customers/{customer_id}/orders</c>), or <see langword="null"/>. Never a URL with ids.</param>
+    /// <param name="requestId">The <c>MS-RequestId</c> of the call, or <see langword="null"/>.</param>
+    /// <param name="correlationId">The <c>MS-CorrelationId</c> of the call, or <see langword="null"/>.</param>
+    /// <param name="retryAfter">The response's Retry-After, or <see langword="null"/>.</param>
+    /// <param name="innerException">The exception that caused this one, or <see langword="null"/>.</param>
+    public PartnerCenterException(
+        PartnerCenterErrorClassification classification,
+        string? method = null,
+        string? operation = null,
+        string? requestId = null,
+        string? correlationId = null,
+        TimeSpan? retryAfter = null,
+        Exception? innerException = null)
+        : base(HttpRequestError.Unknown, CreateMessage(classification, method, operation), innerException, classification.StatusCode > 0 ? (HttpStatusCode)classification.StatusCode : null)
+    {
+        Classification = classification;
+        Method = method;
+        Operation = operation;
+        RequestId = requestId;
+        CorrelationId = correlationId;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>The full classification: status, code, category, catalogue row, the rule that decided, what became of the body.</summary>
+    public PartnerCenterErrorClassification Classification { get; }
+
+    /// <summary>The Partner Center error code, such as <c>800020</c>, or <see langword="null"/> when the response had none.</summary>
+    public string? Code => Classification.Code;
+
+    /// <summary>What kind of failure this is.</summary>
+    public PartnerCenterErrorCategory Category => Classification.Category;
+
+    /// <summary>Whether retrying the same request unchanged may succeed: transient errors and HTTP 429.</summary>
+    public bool IsRetryable => Classification.IsRetryable;
+
+    /// <summary>The description in template form (<c>Subscription {0} cannot be migrated ...</c>), or redacted when not catalogued.</summary>
+    public string? Description => Classification.Description;
+
+    /// <summary>The HTTP method of the call, or <see langword="null"/>.</summary>
+    public string? Method { get; }
+
+    /// <summary>The operation (route template) of the call, or <see langword="null"/>.</summary>
+    public string? Operation { get; }
+
+    /// <summary>The <c>MS-RequestId</c> of the call (from the response, else the request), or <see langword="null"/>.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The <c>MS-CorrelationId</c> of the call (from the response, else the request), or <see langword="null"/>.</summary>
+    public string? CorrelationId { get; }
+
+    /// <summary>The response's Retry-After (delta-seconds or HTTP-date form), or <see langword="null"/>.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    private static string CreateMessage(PartnerCenterErrorClassification classification, string? method, string? operation)
+    {
+        var message = new StringBuilder("Partner Center call ");
+        if (!string.IsNullOrEmpty(method))
+        {
+            message.Append(method).Append(' ');
+        }
+
+        message.Append(string.IsNullOrEmpty(operation) ? "(unknown operation)" : operation)
+            .Append(" failed: ")
+            .Append(classification.StatusCode.ToString(CultureInfo.InvariantCulture));
+        if (classification.Code is { Length: > 0 } code)
+        {
+            message.Append(' ').Append(code);
+        }
+
+        message.Append(" (")
+            .Append(classification.Category.ToTagValue())
+            .Append(classification.IsRetryable ? ", retryable)" : ", not retryable)");
+        if (classification.Description is { Length: > 0 } description)
+        {
+            message.Append(": ").Append(description);
+        }
+
+        return message.ToString();
+    }
+}
