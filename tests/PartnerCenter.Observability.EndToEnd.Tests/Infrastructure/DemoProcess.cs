@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 

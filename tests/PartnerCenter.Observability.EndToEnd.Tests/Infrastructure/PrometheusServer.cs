@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
+
+namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A real Prometheus (Debian's package) on 127.0.0.1 with the shipped recording and alert rules, scraping one target
+/// every second and evaluating rules every second. Stopped by its PID.
+/// </summary>
+internal sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly HttpClient _api;
+    private readonly StringBuilder _log = new();
+
+    private PrometheusServer(Process process, string directory, Uri api)
+    {
+        _process = process;
+        _directory = directory;
+        _api = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public string Log => _log.ToString();
+
+    public static async Task<PrometheusServer> StartAsync(Uri target, string job)
+    {
+        var executable = Promtool.FindOnPath("prometheus");
+        Skip.If(executable is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
+        var directory = Directory.CreateTempSubdirectory("pc-prometheus-").FullName;
+        var config = Path.Combine(directory, "prometheus.yml");
+        await File.WriteAllTextAsync(config, $"""
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+            rule_files:
+              - {Repo.RecordingRules}
+              - {Repo.AlertRules}
+            scrape_configs:
+              - job_name: {job}
+                metrics_path: {target.AbsolutePath}
+                static_configs:
+                  - targets: ["{target.Authority}"]
+            """);
+        var port = DemoProcess.FreePort();
+        var start = new ProcessStartInfo(executable!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var server = new PrometheusServer(Process.Start(start)!, directory, new Uri($"http://127.0.0.1:{port}/"));
+        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                using var ready = await server._api.GetAsync("-/ready");
+                if (ready.IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.False(server._process.HasExited, "prometheus exited:\n" + server.Log);
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException("prometheus did not become ready:\n" + server.Log);
+    }
+
+    /// <summary>Names of the alerts that are pending or firing.</summary>
+    public async Task<IReadOnlyList<(string Name, string State)>> ActiveAlertsAsync()
+    {
+        using var document = JsonDocument.Parse(await _api.GetStringAsync("api/v1/alerts"));
+        return [.. document.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Select(a => (a.GetProperty("labels").GetProperty("alertname").GetString()!, a.GetProperty("state").GetString()!))];
+    }
+
+    /// <summary>Runs an instant query; returns the number of series in the result (or an error).</summary>
+    public async Task<(int Series, string? Error)> QueryAsync(string expr)
+    {
+        using var response = await _api.GetAsync("api/v1/query?query=" + Uri.EscapeDataString(expr));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = document.RootElement;
+        if (root.GetProperty("status").GetString() != "success")
+        {
+            return (0, root.TryGetProperty("error", out var error) ? error.GetString() : "error");
+        }
+
+        var result = root.GetProperty("data").GetProperty("result");
+        return (result.ValueKind == JsonValueKind.Array ? result.GetArrayLength() : 1, null);
+    }
+
+    /// <summary>How many samples Prometheus has scraped of a metric.</summary>
+    public async Task<double> ScalarAsync(string expr)
+    {
+        using var document = JsonDocument.Parse(await _api.GetStringAsync("api/v1/query?query=" + Uri.EscapeDataString(expr)));
+        var result = document.RootElement.GetProperty("data").GetProperty("result");
+        return result.GetArrayLength() == 0 ? 0 : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _api.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_log)
+            {
+                _log.AppendLine(line);
+            }
+        }
+    }
+}
