@@ -10,14 +10,14 @@ log() { printf '==> %s\n' "$*"; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Prerequisites the tests use: prometheus and promtool (Debian package) for the dashboard and alert tests.
-if ! command -v promtool >/dev/null 2>&1; then
-  log "installing prometheus (promtool) from Debian packages"
+# Prerequisites: Debian's prometheus package (prometheus and promtool) for the dashboard and alert tests.
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  log "installing prometheus and promtool from Debian packages"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
-log "restoring and building"
+log "restoring and building (Release, warnings as errors)"
 dotnet build PartnerCenter.Observability.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 
 results="$(mktemp -d)"
@@ -25,14 +25,13 @@ trap 'rm -rf "$results"' EXIT
 log "running tests"
 set +e
 dotnet test PartnerCenter.Observability.sln -c Release --no-build --nologo \
-  --logger "console;verbosity=normal" --results-directory "$results" 2>&1 | tee "$results/out.log" \
-  | grep -E '^\s*(Passed|Failed|Skipped) |^(Passed|Failed)!|Skipped |Error Message|^\s+at ' || true
+  --logger "console;verbosity=minimal" --results-directory "$results" 2>&1 | tee "$results/out.log"
 status=${PIPESTATUS[0]}
 set -e
 
 # One line with the real totals across every test assembly.
 awk '
-  /^(Passed|Failed)! +- / {
+  /(Passed|Failed)! +- +Failed:/ {
     for (i = 1; i <= NF; i++) {
       if ($i == "Failed:")  { f += $(i+1) }
       if ($i == "Passed:")  { p += $(i+1) }
