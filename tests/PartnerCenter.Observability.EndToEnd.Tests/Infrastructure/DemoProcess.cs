@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -105,27 +103,7 @@ internal sealed class DemoProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
+    public ValueTask DisposeAsync() => new(ChildProcesses.StopAsync(_process));
 
-        _process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => ChildProcesses.FreePort();
 }

@@ -117,19 +117,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        await ChildProcesses.StopAsync(_process);
         try
         {
             Directory.Delete(_directory, recursive: true);
