@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace PartnerCenter.Observability.Resilience.Tests;
+
+/// <summary>The public pieces, for apps that build their own pipeline.</summary>
+public sealed class PartnerCenterRetryTests
+{
+    [Theory]
+    [InlineData(500, true)]
+    [InlineData(502, true)]
+    [InlineData(503, true)]
+    [InlineData(504, true)]
+    [InlineData(408, true)]
+    [InlineData(429, true)]
+    [InlineData(400, false)]
+    [InlineData(401, false)]
+    [InlineData(403, false)]
+    [InlineData(404, false)]
+    [InlineData(409, false)]
+    [InlineData(412, false)]
+    [InlineData(200, false)]
+    public void Without_an_attached_classification_the_status_decides(int status, bool retryable)
+    {
+        using var response = new HttpResponseMessage((HttpStatusCode)status) { RequestMessage = new HttpRequestMessage() };
+
+        Assert.Equal(retryable, PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
+    }
+
+    [Fact]
+    public void The_classification_the_telemetry_handler_attached_wins_over_the_status()
+    {
+        // An uncatalogued 400 saying "try again later" is transient by its body; by its status it would be validation.
+        var body = """{"code": 123456, "description": "The service is busy, please try again later."}"""u8;
+        var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
+        using var request = new HttpRequestMessage();
+        request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
+
+        Assert.Equal(PartnerCenterErrorCategory.Transient, classification.Category);
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
+    }
+
+    [Fact]
+    public void An_attached_classification_of_another_response_is_ignored()
+    {
+        using var request = new HttpRequestMessage();
+        request.Options.Set(PartnerCenterRequestOptions.Error, PartnerCenterErrorClassifier.ClassifyStatus(503));
+        using var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { RequestMessage = request };
+
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
+    }
+
+    [Fact]
+    public void Network_failures_and_timeouts_are_retryable_the_callers_cancellation_is_not()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused", null, HttpStatusCode.ServiceUnavailable))));
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException())));
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new TaskCanceledException("connect", new TimeoutException()))));
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException())));
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new InvalidOperationException())));
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused")), cancelled.Token));
+    }
+
+    [Fact]
+    public async Task ShouldHandle_is_IsRetryable_for_the_strategy()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            Assert.True(await PartnerCenterRetry.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromResult(response), 0)));
+            Assert.False(await PartnerCenterRetry.ShouldHandle(new RetryPredicateArguments<HttpResponseMessage>(context, Outcome.FromException<HttpResponseMessage>(new OperationCanceledException()), 0)));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    [Fact]
+    public async Task The_delay_generator_reads_both_Retry_After_forms_caps_them_and_defers_to_backoff_without_one()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero));
+        var generate = PartnerCenterRetry.CreateDelayGenerator(TimeSpan.FromSeconds(60), clock);
+
+        Assert.Equal(TimeSpan.FromSeconds(5), await DelayFor(generate, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5))));
+        Assert.Equal(TimeSpan.FromSeconds(30), await DelayFor(generate, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(clock.GetUtcNow().AddSeconds(30))));
+        Assert.Equal(TimeSpan.FromSeconds(60), await DelayFor(generate, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(500))));
+        Assert.Equal(TimeSpan.Zero, await DelayFor(generate, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(clock.GetUtcNow().AddSeconds(-30))));
+        Assert.Null(await DelayFor(generate, _ => { }));
+        Assert.Null(await DelayFor(generate, r => r.Headers.TryAddWithoutValidation("Retry-After", "soon")));
+        Assert.Equal(TimeSpan.FromSeconds(60), await DelayFor(PartnerCenterRetry.DelayGenerator, r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(90))));
+    }
+
+    private static async Task<TimeSpan?> DelayFor(Func<RetryDelayGeneratorArguments<HttpResponseMessage>, ValueTask<TimeSpan?>> generate, Action<HttpResponseMessage> headers)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        headers(response);
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            return await generate(new RetryDelayGeneratorArguments<HttpResponseMessage>(context, Outcome.FromResult(response), 0));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+}
