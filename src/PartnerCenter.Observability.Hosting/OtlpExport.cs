@@ -10,7 +10,7 @@ namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>
 /// Adds OTLP exporters for traces, metrics and logs when the provider is built, unless the app registered an
-/// OpenTelemetry exporter of its own (for example with <c>UseOtlpExporter()</c> or <c>AddOtlpExporter()</c>), in any
+/// OTLP exporter of its own (for example with <c>UseOtlpExporter()</c> or <c>AddOtlpExporter()</c>), in any
 /// order relative to <c>AddPartnerCenterTelemetry()</c>. A failure to create an exporter is reported through the
 /// EventSource and never fails startup.
 /// </summary>
@@ -28,7 +28,10 @@ internal static class OtlpExport
             Try(services, "log exporter", () => logging.AddProcessor(new BatchLogRecordExportProcessor(new OtlpLogExporter(environment.CreateOptions("logs"))))));
     }
 
-    /// <summary>Whether the app registered an exporter: any service from an <c>OpenTelemetry.Exporter.*</c> assembly.</summary>
+    /// <summary>
+    /// Whether the app registered an OTLP exporter itself (<c>UseOtlpExporter()</c>, <c>AddOtlpExporter()</c>): any service
+    /// from the OTLP exporter's assembly. Other exporters (Prometheus, console) do not stop OTLP export.
+    /// </summary>
     internal static bool AppHasExporter(IServiceCollection services)
     {
         foreach (var descriptor in services)
@@ -49,7 +52,7 @@ internal static class OtlpExport
             return false;
         }
 
-        if (type.Assembly.GetName().Name?.StartsWith("OpenTelemetry.Exporter.", StringComparison.Ordinal) == true)
+        if (type.Assembly.GetName().Name == "OpenTelemetry.Exporter.OpenTelemetryProtocol")
         {
             return true;
         }

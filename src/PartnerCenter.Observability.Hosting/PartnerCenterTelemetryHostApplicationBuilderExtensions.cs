@@ -16,7 +16,7 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
     /// <c>PartnerCenterTelemetry</c> configuration section, registers OpenTelemetry tracing, metrics and logging with the
     /// Partner Center source and meter, redacts Partner Center URLs in the runtime's HTTP spans and IHttpClientFactory's
     /// logs, and exports over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables are set, unless the app
-    /// configured an OpenTelemetry exporter itself, in which case only sources, meter and processors are added.
+    /// configured an OTLP exporter itself, in which case only sources, meter and processors are added.
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Configures the options after the configuration section is bound.</param>

@@ -6,8 +6,8 @@ namespace PartnerCenter.Observability.Http;
 /// The content handed to the caller in place of an error response's original content after the handler read its
 /// first bytes. It yields exactly the original bytes: the prefix the handler read, then the bytes of a read the handler
 /// stopped waiting for (the read is never cancelled, so the connection is not aborted and nothing is lost), then the
-/// rest of the original stream. Its headers are a copy of the original's; its length is never computed, so a chunked
-/// response still has no Content-Length.
+/// rest of the original stream, or the exception the handler's read ended with when the body broke off. Its headers are
+/// a copy of the original's; its length is never computed, so a chunked response still has no Content-Length.
 /// </summary>
 internal sealed class CapturedBodyContent : HttpContent
 {
@@ -16,15 +16,17 @@ internal sealed class CapturedBodyContent : HttpContent
     private readonly int _prefixLength;
     private readonly Stream? _rest;
     private readonly PendingRead? _pending;
+    private readonly Exception? _failure;
     private bool _consumed;
 
-    public CapturedBodyContent(HttpContent original, byte[] prefix, int prefixLength, Stream? rest, PendingRead? pending)
+    public CapturedBodyContent(HttpContent original, byte[] prefix, int prefixLength, Stream? rest, PendingRead? pending, Exception? failure = null)
     {
         _original = original;
         _prefix = prefix;
         _prefixLength = prefixLength;
         _rest = rest;
         _pending = pending;
+        _failure = failure;
         foreach (var header in original.Headers)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -75,7 +77,7 @@ internal sealed class CapturedBodyContent : HttpContent
         }
 
         _consumed = true;
-        return new PrefixedReadStream(_prefix, _prefixLength, _pending, _rest);
+        return new PrefixedReadStream(_prefix, _prefixLength, _pending, _rest, _failure);
     }
 }
 

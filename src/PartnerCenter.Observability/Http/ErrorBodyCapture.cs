@@ -49,6 +49,7 @@ internal static class ErrorBodyCapture
             var total = 0;
             var endOfStream = false;
             PendingRead? pending = null;
+            Exception? failure = null;
             try
             {
                 while (total < capacity)
@@ -89,18 +90,20 @@ internal static class ErrorBodyCapture
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
             {
-                // The body broke off. The caller reads the same failure from the rest of the stream.
+                // The body broke off. The caller reads the same failure after the bytes that came before it (reading the
+                // broken stream again would give another exception, or none).
+                failure = ex;
             }
 
-            var result = classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
+            // Hand the bytes over before classifying, so that nothing the classifier does can cost the caller its body.
             var prefix = buffer.AsSpan(0, total).ToArray();
-            response.Content = new CapturedBodyContent(content, prefix, total, endOfStream ? null : stream, pending);
+            response.Content = new CapturedBodyContent(content, prefix, total, endOfStream ? null : stream, pending, failure);
             if (endOfStream)
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
 
-            return result;
+            return classifier.Classify(status, prefix, mediaType);
         }
         finally
         {

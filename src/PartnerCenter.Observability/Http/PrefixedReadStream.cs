@@ -1,21 +1,28 @@
+using System.Runtime.ExceptionServices;
+
 namespace PartnerCenter.Observability.Http;
 
-/// <summary>A read-only stream over a prefix, then an optional pending read, then the rest of a stream.</summary>
+/// <summary>
+/// A read-only stream over a prefix, then an optional pending read, then the rest of a stream; or, when reading the
+/// original stream failed, the prefix and then that same failure.
+/// </summary>
 internal sealed class PrefixedReadStream : Stream
 {
     private readonly byte[] _prefix;
     private readonly int _prefixLength;
     private readonly Stream? _rest;
+    private readonly ExceptionDispatchInfo? _failure;
     private PendingRead? _pending;
     private int _position;
     private ReadOnlyMemory<byte> _pendingBytes;
 
-    public PrefixedReadStream(byte[] prefix, int prefixLength, PendingRead? pending, Stream? rest)
+    public PrefixedReadStream(byte[] prefix, int prefixLength, PendingRead? pending, Stream? rest, Exception? failure = null)
     {
         _prefix = prefix;
         _prefixLength = prefixLength;
         _pending = pending;
         _rest = rest;
+        _failure = failure is null ? null : ExceptionDispatchInfo.Capture(failure);
     }
 
     public override bool CanRead => true;
@@ -60,6 +67,7 @@ internal sealed class PrefixedReadStream : Stream
             return CopyPending(buffer.Span);
         }
 
+        _failure?.Throw();
         return _rest is null ? 0 : await _rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
@@ -96,6 +104,7 @@ internal sealed class PrefixedReadStream : Stream
             return CopyPending(buffer);
         }
 
+        _failure?.Throw();
         return _rest?.Read(buffer) ?? 0;
     }
 

@@ -90,7 +90,8 @@ internal static class DescriptionRedactor
 
     private static void AppendCore(StringBuilder output, ReadOnlySpan<char> core)
     {
-        var at = core.IndexOf('@');
+        // The first '@' after the first character ("@jane@contoso.com" is an email too), with a dot after it.
+        var at = core.Length > 1 ? core[1..].IndexOf('@') + 1 : 0;
         if (at > 0 && core[(at + 1)..].Contains('.'))
         {
             output.Append("{email}");
@@ -120,6 +121,16 @@ internal static class DescriptionRedactor
                 while (run < core.Length && char.IsAsciiDigit(core[run]))
                 {
                     run++;
+                }
+
+                // A GUID may start inside the run ("x15c7b6c43-..."): the run stops there, so that the GUID is masked.
+                for (var k = j + 1; k < run; k++)
+                {
+                    if (k + GuidLength <= core.Length && LooksLikeGuid(core.Slice(k, GuidLength)))
+                    {
+                        run = k;
+                        break;
+                    }
                 }
 
                 if (run - j >= LongDigitRun)
