@@ -40,7 +40,4 @@ internal sealed class PartnerCenterUrlRedaction
         redacted = string.Concat(uri.GetLeftPart(UriPartial.Authority), operation.StartsWith('/') ? operation : "/" + operation);
         return true;
     }
-
-    /// <summary>The route template of a Partner Center URL's path.</summary>
-    public string OperationOf(Uri uri) => _state.For(_options.CurrentValue).Operations.Resolve(uri.AbsolutePath);
 }

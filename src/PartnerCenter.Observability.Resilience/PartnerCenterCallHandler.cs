@@ -55,7 +55,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
         }
         finally
         {
-            Stop(activity);
+            SafeActivity.Stop(activity, "call span");
         }
     }
 
@@ -86,25 +86,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
 
     private static Activity? StartActivity(HttpRequestMessage request, string operation)
     {
-        var source = PartnerCenterInstruments.ActivitySource;
-        if (!source.HasListeners())
-        {
-            return null;
-        }
-
-        var parent = Activity.Current;
-        Activity? activity;
-        try
-        {
-            activity = source.StartActivity(SpanNames.Get(TagValues.Method(request.Method), operation), ActivityKind.Internal);
-        }
-        catch (Exception ex)
-        {
-            // A listener threw after the span started: keep the span, so that it is stopped and Activity.Current restored.
-            PartnerCenterEventSource.Log.InstrumentationFault("call span start", ex);
-            activity = Activity.Current is { } current && current != parent && current.Source == source ? current : null;
-        }
-
+        var activity = SafeActivity.Start(SpanNames.Get(TagValues.Method(request.Method), operation), ActivityKind.Internal, "call span start");
         if (activity is { IsAllDataRequested: true })
         {
             // No http.* or server.* attributes: those belong to the attempt spans (OpenTelemetry HTTP conventions).
@@ -181,17 +163,5 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
             : request.Options.TryGetValue(PartnerCenterRequestOptions.ResendCount, out var resends) ? resends + 1
             : 1;
         activity.SetTag(AttemptsTag, TagValues.Status(attempts));
-    }
-
-    private static void Stop(Activity? activity)
-    {
-        try
-        {
-            activity?.Dispose();
-        }
-        catch (Exception ex)
-        {
-            PartnerCenterEventSource.Log.InstrumentationFault("call span", ex);
-        }
     }
 }

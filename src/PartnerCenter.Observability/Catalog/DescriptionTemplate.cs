@@ -11,10 +11,7 @@ internal sealed class DescriptionTemplate
     public DescriptionTemplate(string template)
     {
         _literals = Split(Normalise(template));
-        HasPlaceholders = _literals.Length > 1;
     }
-
-    public bool HasPlaceholders { get; }
 
     /// <summary>The literal text before the first placeholder (the whole template when it has none), normalised.</summary>
     public string Prefix => _literals[0];

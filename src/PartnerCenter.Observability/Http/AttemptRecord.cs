@@ -10,7 +10,6 @@ internal struct AttemptRecord
     public PartnerCenterErrorClassification Classification;
     public PartnerCenterErrorCategory? Category;
     public bool IsFailure;
-    public bool IsCancelled;
     public bool Retryable;
     public string? Code;
     public string? ErrorType;

@@ -87,51 +87,50 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     private Task<HttpResponseMessage> SendUnobserved(HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
     {
         var sending = base.SendAsync(request, cancellationToken);
-        if (!options.AttachErrorToRequest || (sending.IsCompletedSuccessfully && (int)sending.Result.StatusCode < 400))
+        if (!options.AttachErrorToRequest)
         {
             return sending;
         }
 
-        if (sending.IsCompletedSuccessfully && sending.Result.Content is ByteArrayContent)
+        if (!sending.IsCompletedSuccessfully)
         {
-            // Completed synchronously with re-readable content: classify in place, without an async step.
-            try
-            {
-                var response = sending.Result;
-                var pending = ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken);
-                if (pending.IsCompletedSuccessfully)
-                {
-                    request.Options.Set(PartnerCenterRequestOptions.Error, pending.Result);
-                    return sending;
-                }
-            }
-            catch (Exception ex)
-            {
-                PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
-                return sending;
-            }
+            return SendThenAttachErrorAsync(sending, request, options, snapshot, cancellationToken);
         }
 
-        return AttachErrorAsync(sending, request, options, snapshot, cancellationToken);
+        // Completed synchronously: a success, or an in-memory error body, needs no async step either.
+        var attaching = AttachErrorAsync(sending.Result, request, options, snapshot, cancellationToken);
+        return attaching.IsCompletedSuccessfully ? sending : AwaitAttachingAsync(attaching, sending);
     }
 
-    private async Task<HttpResponseMessage> AttachErrorAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendThenAttachErrorAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
     {
         var response = await sending.ConfigureAwait(false);
-        if ((int)response.StatusCode >= 400)
+        await AttachErrorAsync(response, request, options, snapshot, cancellationToken).ConfigureAwait(false);
+        return response;
+    }
+
+    private static async Task<HttpResponseMessage> AwaitAttachingAsync(ValueTask attaching, Task<HttpResponseMessage> sending)
+    {
+        await attaching.ConfigureAwait(false);
+        return await sending.ConfigureAwait(false);
+    }
+
+    private async ValueTask AttachErrorAsync(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        if ((int)response.StatusCode < 400)
         {
-            try
-            {
-                var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-                request.Options.Set(PartnerCenterRequestOptions.Error, classification);
-            }
-            catch (Exception ex)
-            {
-                PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
-            }
+            return;
         }
 
-        return response;
+        try
+        {
+            var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+        }
     }
 
     private async Task<HttpResponseMessage> SendInstrumentedAsync(
@@ -156,12 +155,11 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             if (options.EnrichHttpClientMetrics)
             {
                 request.Options.Set(PartnerCenterRequestOptions.ResolvedOperation, record.Operation);
-            }
-
-            if (options.EnrichHttpClientMetrics && !request.Options.TryGetValue(EnrichmentRegistered, out _))
-            {
-                HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
-                request.Options.Set(EnrichmentRegistered, true);
+                if (!request.Options.TryGetValue(EnrichmentRegistered, out _))
+                {
+                    HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
+                    request.Options.Set(EnrichmentRegistered, true);
+                }
             }
 
             record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
@@ -200,43 +198,13 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         }
         finally
         {
-            Stop(activity);
-        }
-    }
-
-    private static void Stop(Activity? activity)
-    {
-        try
-        {
-            activity?.Dispose();
-        }
-        catch (Exception ex)
-        {
-            PartnerCenterEventSource.Log.InstrumentationFault("span", ex);
+            SafeActivity.Stop(activity, "span");
         }
     }
 
     private static Activity? StartActivity(in AttemptRecord record)
     {
-        var source = PartnerCenterInstruments.ActivitySource;
-        if (!source.HasListeners())
-        {
-            return null;
-        }
-
-        var parent = Activity.Current;
-        Activity? activity;
-        try
-        {
-            activity = source.StartActivity(SpanNames.Get(record.Method, record.Operation), ActivityKind.Client);
-        }
-        catch (Exception ex)
-        {
-            // A listener threw after the span started: keep the span, so that it is stopped and Activity.Current restored.
-            PartnerCenterEventSource.Log.InstrumentationFault("span start", ex);
-            activity = Activity.Current is { } current && current != parent && current.Source == source ? current : null;
-        }
-
+        var activity = SafeActivity.Start(SpanNames.Get(record.Method, record.Operation), ActivityKind.Client, "span start");
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(Names.HttpRequestMethod, record.Method);
@@ -263,8 +231,8 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     {
         var status = (int)response.StatusCode;
         record.StatusCode = status;
-        record.RequestId = PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.RequestId);
-        record.CorrelationId = PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.CorrelationId);
+        record.RequestId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.RequestId) ?? record.RequestId;
+        record.CorrelationId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationId) ?? record.CorrelationId;
         record.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
         record.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
         if (status >= 400)
@@ -296,13 +264,10 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         try
         {
             record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
-            record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
-            record.CorrelationId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
             var callerCancelled = !request.Options.TryGetValue(PartnerCenterRequestOptions.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
             if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && callerCancelled)
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
-                record.IsCancelled = true;
                 record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
             }
             else
