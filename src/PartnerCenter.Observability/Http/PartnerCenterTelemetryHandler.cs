@@ -97,7 +97,12 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             return SendThenAttachErrorAsync(sending, request, options, snapshot, cancellationToken);
         }
 
-        // Completed synchronously: a success, or an in-memory error body, needs no async step either.
+        // Completed synchronously: a success is returned as it is; an in-memory error body needs no async step either.
+        if ((int)sending.Result.StatusCode < 400)
+        {
+            return sending;
+        }
+
         var attaching = AttachErrorAsync(sending.Result, request, options, snapshot, cancellationToken);
         return attaching.IsCompletedSuccessfully ? sending : AwaitAttachingAsync(attaching, sending);
     }
