@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
+using PartnerCenter.Observability.Testing;
 using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Fidelity;
@@ -10,7 +10,8 @@ namespace PartnerCenter.Observability.Hardening.Tests.Fidelity;
 /// <summary>
 /// Slow and stalled bodies: a success stream is handed over at once (its first chunk is readable while the server is
 /// still sending); a stalled error body makes the handler stop waiting after <c>BodyReadTimeout</c>, and the app still
-/// receives every byte once the server goes on. Every wait in these tests is bounded.
+/// receives every byte once the server goes on. Every wait in these tests is bounded; the handler's time limit runs on a
+/// fake clock that only the test moves, so no assertion depends on how fast the machine is.
 /// </summary>
 public sealed class SlowBodyTests : IDisposable
 {
@@ -20,9 +21,14 @@ public sealed class SlowBodyTests : IDisposable
         "{\"code\": 800020, \"description\": \"The catalog item isn't eligible for purchase.\", \"data\": [\"" + new string('x', 3000) + "\"], \"source\": \"PartnerFD\"}");
 
     private readonly ITestOutputHelper _output;
-    private readonly InstrumentedClients _clients = new(o => o.BodyReadTimeout = BodyReadTimeout);
+    private readonly SignallingTimeProvider _time = new();
+    private readonly InstrumentedClients _clients;
 
-    public SlowBodyTests(ITestOutputHelper output) => _output = output;
+    public SlowBodyTests(ITestOutputHelper output)
+    {
+        _output = output;
+        _clients = new InstrumentedClients(o => o.BodyReadTimeout = BodyReadTimeout, time: _time);
+    }
 
     public enum StallAt
     {
@@ -65,13 +71,16 @@ public sealed class SlowBodyTests : IDisposable
     public async Task A_stalled_error_body_is_given_up_after_the_body_read_timeout_and_the_app_still_gets_every_byte(StallAt at, bool chunked)
     {
         await using var stall = await StallingServer.StartAsync(403, Body, firstPart: at == StallAt.MidBody ? 1000 : 0, chunked);
-        var started = Stopwatch.GetTimestamp();
-        using var response = await _clients.Instrumented.GetAsync(stall.Address, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Bound);
-        var waited = Stopwatch.GetElapsedTime(started);
+        var sending = _clients.Instrumented.GetAsync(stall.Address, HttpCompletionOption.ResponseHeadersRead);
 
-        // The handler waited for the body about BodyReadTimeout, not for the server.
+        // The handler waits for the rest of the body on its clock for exactly BodyReadTimeout, not for the server: not
+        // a tick less, and it gives up at the limit.
+        Assert.Equal(BodyReadTimeout, await _time.WaitForTimerAsync());
+        _time.Advance(BodyReadTimeout - TimeSpan.FromTicks(1));
+        Assert.False(sending.IsCompleted, "the handler gave up before BodyReadTimeout");
+        _time.Advance(TimeSpan.FromTicks(1));
+        using var response = await sending.WaitAsync(Bound);
         Assert.False(stall.Finished.IsCompleted);
-        Assert.InRange(waited, BodyReadTimeout * 0.75, TimeSpan.FromSeconds(5));
         Assert.True(response.RequestMessage!.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var error));
         if (at == StallAt.MidBody)
         {
@@ -90,7 +99,7 @@ public sealed class SlowBodyTests : IDisposable
         Assert.False(reading.IsCompleted);
         stall.Release();
         Assert.Equal(Body, await reading.WaitAsync(Bound));
-        Figures.Report(_output, "stalled error body", $"stall {at}, {(chunked ? "chunked" : "Content-Length")}: handler gave up after {waited.TotalMilliseconds:0} ms (BodyReadTimeout {BodyReadTimeout.TotalMilliseconds:0} ms), app read all {Body.Length} B after the server resumed");
+        Figures.Report(_output, "stalled error body", $"stall {at}, {(chunked ? "chunked" : "Content-Length")}: handler gave up at BodyReadTimeout ({BodyReadTimeout.TotalMilliseconds:0} ms on its clock), app read all {Body.Length} B after the server resumed");
     }
 
     [Fact]
@@ -118,10 +127,18 @@ public sealed class SlowBodyTests : IDisposable
 
     public void Dispose() => _clients.Dispose();
 
-    private static async Task<Exception> GiveUpAsync(HttpClient client, StallAt at)
+    private async Task<Exception> GiveUpAsync(HttpClient client, StallAt at)
     {
         await using var stall = await StallingServer.StartAsync(403, Body, firstPart: at == StallAt.MidBody ? 1000 : 0, chunked: false);
-        using var response = await client.GetAsync(stall.Address, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Bound);
+        var sending = client.GetAsync(stall.Address, HttpCompletionOption.ResponseHeadersRead);
+        if (client == _clients.Instrumented)
+        {
+            // The handler gives up on the body at its limit, on its clock.
+            await _time.WaitForTimerAsync();
+            _time.Advance(BodyReadTimeout);
+        }
+
+        using var response = await sending.WaitAsync(Bound);
         using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var exception = await Record.ExceptionAsync(() => response.Content.ReadAsByteArrayAsync(giveUp.Token).WaitAsync(Bound));
         Assert.NotNull(exception);
@@ -165,8 +182,16 @@ public sealed class SlowBodyTests : IDisposable
                     context.Response.ContentLength = body.Length;
                 }
 
-                await context.Response.StartAsync();
-                await context.Response.Body.WriteAsync(body.AsMemory(0, firstPart));
+                if (firstPart == 0)
+                {
+                    await context.Response.StartAsync();
+                }
+                else
+                {
+                    // Headers and the first part in one write: the client has them together, before the stall.
+                    await context.Response.Body.WriteAsync(body.AsMemory(0, firstPart));
+                }
+
                 await context.Response.Body.FlushAsync();
                 await _release.Task.WaitAsync(TimeSpan.FromMinutes(1), context.RequestAborted);
                 await context.Response.Body.WriteAsync(body.AsMemory(firstPart));

@@ -14,11 +14,18 @@ internal sealed class InstrumentedClients : IDisposable
     private readonly ActivityListener _spans;
     private long _spanCount;
 
-    public InstrumentedClients(Action<PartnerCenterTelemetryOptions>? configure = null, Func<SocketsHttpHandler>? primary = null)
+    public InstrumentedClients(Action<PartnerCenterTelemetryOptions>? configure = null, Func<SocketsHttpHandler>? primary = null, TimeProvider? time = null)
     {
         primary ??= static () => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All };
         Harness = new TelemetryHarness(
-            services => services.AddHttpClient(TelemetryHarness.ClientName).ConfigurePrimaryHttpMessageHandler(primary),
+            services =>
+            {
+                services.AddHttpClient(TelemetryHarness.ClientName).ConfigurePrimaryHttpMessageHandler(primary);
+                if (time is not null)
+                {
+                    services.AddSingleton(time);
+                }
+            },
             configure);
         Plain = new HttpClient(primary());
         Instrumented = Harness.CreateClient();

@@ -111,6 +111,8 @@ public sealed class MemoryTests
         await stop.CancelAsync();
         await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(30));
 
+        // A check that the load ran, not a speed bound: this machine does about 20,000 requests a second, so a machine
+        // 100 times slower still passes. The heap is compared after full collections (live data), never uncollected.
         Assert.True(measured > 1000, $"only {measured} requests in {duration}");
         Assert.True(Interlocked.Read(ref spans) > 0 && Interlocked.Read(ref measurements) > 0 && logs.Count > 0);
 

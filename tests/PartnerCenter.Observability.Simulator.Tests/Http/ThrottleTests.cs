@@ -1,6 +1,7 @@
 using System.Net;
 using PartnerCenter.Observability.Simulator.Scenarios;
 using PartnerCenter.Observability.Simulator.Tests.Support;
+using PartnerCenter.Observability.Testing;
 
 namespace PartnerCenter.Observability.Simulator.Tests.Http;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using PartnerCenter.Observability.Testing;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
@@ -161,23 +162,35 @@ public sealed class HandlerErrorTests
     }
 
     [Fact]
-    public async Task A_stalled_error_body_is_given_up_after_the_time_limit_and_the_caller_still_gets_all_of_it()
+    public async Task A_stalled_error_body_is_given_up_at_the_time_limit_of_the_given_clock_and_the_caller_still_gets_all_of_it()
     {
+        var limit = TimeSpan.FromMilliseconds(200);
+        var time = new SignallingTimeProvider();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
             context.Response.StatusCode = 503;
             context.Response.ContentType = "application/json";
+
+            // Headers and the first part go out in one write, so the client has them together; then the body stalls.
             await context.Response.WriteAsync("""{"code": 800003, "descr""");
             await context.Response.Body.FlushAsync();
             await release.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await context.Response.WriteAsync("""iption": "Unexpected service error"}""");
         });
-        using var harness = new TelemetryHarness(configure: o => o.BodyReadTimeout = TimeSpan.FromMilliseconds(200));
+        using var harness = new TelemetryHarness(services => services.AddSingleton<TimeProvider>(time), o => o.BodyReadTimeout = limit);
         using var spans = new SpanCollector();
         using var client = harness.CreateClient();
 
-        using var response = await client.GetAsync(new Uri(server.BaseAddress, "v1/invoices"), HttpCompletionOption.ResponseHeadersRead);
+        var sending = client.GetAsync(new Uri(server.BaseAddress, "v1/invoices"), HttpCompletionOption.ResponseHeadersRead);
+
+        // The handler waits for the rest of the body on the clock it was given, for exactly the limit. The fake clock
+        // moves only when the test moves it, so the limit is checked on both sides without any real-time bound.
+        Assert.Equal(limit, await time.WaitForTimerAsync());
+        time.Advance(limit - TimeSpan.FromTicks(1));
+        Assert.False(sending.IsCompleted, "the handler gave up before its limit");
+        time.Advance(TimeSpan.FromTicks(1));
+        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The handler returned before the server finished, having classified the part it read.
         var span = spans.Single();
@@ -185,7 +198,7 @@ public sealed class HandlerErrorTests
         Assert.Equal("transient", span.GetTagItem(Tags.ErrorCategory));
 
         release.SetResult();
-        var body = await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var body = await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("""{"code": 800003, "description": "Unexpected service error"}""", body);
     }
 
