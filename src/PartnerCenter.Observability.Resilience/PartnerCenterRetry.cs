@@ -49,7 +49,8 @@ public static class PartnerCenterRetry
 
     /// <summary>
     /// Whether an outcome is worth retrying unchanged: a response whose classification is retryable (transient, or 429;
-    /// never 409), an <see cref="HttpRequestException"/>, a <see cref="TimeoutRejectedException"/> (an attempt timeout), a
+    /// never 409), an <see cref="HttpRequestException"/> without a status or whose status is retryable, a
+    /// <see cref="TimeoutRejectedException"/> (an attempt timeout), a
     /// <see cref="TimeoutException"/>, or a cancellation caused by a timeout rather than by <paramref name="cancellationToken"/>.
     /// </summary>
     /// <param name="outcome">The outcome of one attempt.</param>
@@ -65,10 +66,16 @@ public static class PartnerCenterRetry
         return outcome.Result is { } response && (int)response.StatusCode >= 400 && Classify(response, request: null).IsRetryable;
     }
 
-    /// <summary>Network failures and timeouts; not the caller's cancellation.</summary>
+    /// <summary>
+    /// Network failures and timeouts; not the caller's cancellation. An <see cref="HttpRequestException"/> that carries a
+    /// status (thrown by <c>EnsureSuccessStatusCode</c> or <c>EnsurePartnerCenterSuccessAsync</c>) is a response, not a
+    /// network failure: its classification decides, so a 409 or a 400 is never retried.
+    /// </summary>
     internal static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && exception switch
         {
+            PartnerCenterException classified => classified.IsRetryable,
+            HttpRequestException { StatusCode: { } status } => PartnerCenterErrorClassifier.ClassifyStatus((int)status).IsRetryable,
             HttpRequestException or TimeoutRejectedException or TimeoutException => true,
             OperationCanceledException { InnerException: TimeoutException } => true,
             _ => false,

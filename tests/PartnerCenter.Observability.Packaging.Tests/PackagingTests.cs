@@ -46,7 +46,7 @@ public sealed partial class PackagingTests(PackedSolution packed, ITestOutputHel
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void Every_package_has_a_readme_with_its_install_command_a_licence_the_commit_symbols_and_tracked_public_api()
     {
         output.WriteLine(packed.Log);
@@ -97,6 +97,9 @@ public sealed partial class PackagingTests(PackedSolution packed, ITestOutputHel
                 Assert.True(File.Exists(Path.Combine(project, "PublicAPI.Shipped.txt")) && File.Exists(Path.Combine(project, "PublicAPI.Unshipped.txt")), $"{id}: the public API of a shipped library is tracked in PublicAPI.Shipped.txt and PublicAPI.Unshipped.txt");
             }
         }
+
+        // Not a silent partial pass: everything else was checked; the commit needs git and a clone.
+        Skip.If(packed.HeadCommit is null, "git is not available or this is not a git clone: each nuspec's repository commit was not checked against HEAD.");
     }
 
     [SkippableFact]
@@ -139,11 +142,9 @@ public sealed partial class PackagingTests(PackedSolution packed, ITestOutputHel
             AssertStep(run, run.Output.Contains("SERILOG partner_center.error.code=\"800020\"", StringComparison.Ordinal), "the Serilog enricher did not add partner_center.error.code");
             AssertStep(run, run.Output.Contains("DONE", StringComparison.Ordinal), "the app did not finish");
 
-            if (dashboard is null)
-            {
-                packed.Write("assert: the Aspire dashboard is not available here (linux-x64 only): checked the app's own output only");
-                return;
-            }
+            // Not a silent partial pass: without the receiver the test reports itself skipped (and under CI=true the test
+            // command fails on any skip).
+            Skip.If(dashboard is null, $"The Aspire dashboard ({AspireDashboard.ExecutablePath}) is not available (linux-x64 only): the app's own output was checked, the OTLP export was not.");
 
             using var spans = await dashboard.WaitForAsync("api/telemetry/spans", d => HasErrorSpan(d, serviceName));
             AssertStep(run, HasErrorSpan(spans, serviceName), $"no span with partner_center.error.code=800020 from service {serviceName} arrived at the OTLP receiver (Aspire dashboard)");

@@ -70,6 +70,51 @@ public sealed class PartnerCenterRetryTests
         Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused")), cancelled.Token));
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.Conflict, false)]
+    [InlineData(HttpStatusCode.BadRequest, false)]
+    [InlineData(HttpStatusCode.Forbidden, false)]
+    [InlineData(HttpStatusCode.Unauthorized, false)]
+    [InlineData(HttpStatusCode.TooManyRequests, true)]
+    [InlineData(HttpStatusCode.BadGateway, true)]
+    public void An_exception_that_carries_a_status_is_retried_only_when_that_status_is(HttpStatusCode status, bool expected)
+    {
+        // What EnsureSuccessStatusCode throws inside a pipeline callback: a response, not a network failure.
+        Assert.Equal(expected, PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("failed", null, status))));
+    }
+
+    [Fact]
+    public void A_PartnerCenterException_is_retried_as_its_classification_says()
+    {
+        var options = new PartnerCenterClassificationOptions();
+        options.CategoryOverrides["800003"] = PartnerCenterErrorCategory.Transient;
+        var classifier = new PartnerCenterErrorClassifier(options);
+        var body = """{"code": 800003, "description": "Unexpected service error"}"""u8;
+
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new PartnerCenterException(classifier.Classify(409, body, "application/json")))));
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new PartnerCenterException(classifier.Classify(503, body, "application/json")))));
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromException<HttpResponseMessage>(new PartnerCenterException(classifier.Classify(403, """{"code": 800020}"""u8, "application/json")))));
+    }
+
+    [Fact]
+    public async Task A_pipeline_does_not_retry_a_409_thrown_by_EnsureSuccessStatusCode()
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage> { ShouldHandle = PartnerCenterRetry.ShouldHandle, MaxRetryAttempts = 3, Delay = TimeSpan.Zero })
+            .Build();
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<HttpRequestException>(async () => await pipeline.ExecuteAsync(_ =>
+        {
+            attempts++;
+            using var response = new HttpResponseMessage(HttpStatusCode.Conflict);
+            response.EnsureSuccessStatusCode();
+            return ValueTask.FromResult(response);
+        }));
+
+        Assert.Equal(1, attempts);
+    }
+
     [Fact]
     public async Task ShouldHandle_is_IsRetryable_for_the_strategy()
     {
