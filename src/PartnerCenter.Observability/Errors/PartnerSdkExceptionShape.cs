@@ -97,6 +97,14 @@ internal sealed class PartnerSdkExceptionShape
             return true;
         }
 
+        // Nothing could be read (every member failed or was empty): this exception tells nothing, so the walk goes on
+        // to the next one, which may be a real Partner Center error.
+        if (string.IsNullOrWhiteSpace(code) && status is null && requestId is null && correlationId is null)
+        {
+            info = default;
+            return false;
+        }
+
         // No status at all: the category is unknown; the code still goes out, bounded.
         var bounded = string.IsNullOrWhiteSpace(code) ? null : PartnerCenterErrorInfo.IsTagSafe(code) ? code : PartnerCenterTelemetryNames.Values.Other;
         info = new PartnerCenterErrorInfo
