@@ -1,9 +1,13 @@
+using System.Diagnostics;
+using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using OpenTelemetry.Trace;
 using PartnerCenter.Observability.Hosting;
+using PartnerCenter.Observability.Tests.Infrastructure;
 
 namespace PartnerCenter.Observability.Tests.Hosting;
 
@@ -46,7 +50,7 @@ public sealed class HostingSetupTests
     }
 
     [Fact]
-    public void An_app_exporter_is_detected_whichever_order_it_was_registered_in()
+    public void An_app_exporter_is_detected_only_once_it_is_registered()
     {
         var services = new ServiceCollection();
         Assert.False(OtlpExport.AppHasExporter(services));
@@ -54,6 +58,56 @@ public sealed class HostingSetupTests
         Assert.False(OtlpExport.AppHasExporter(services));
         services.AddOpenTelemetry().UseOtlpExporter();
         Assert.True(OtlpExport.AppHasExporter(services));
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("before")]
+    [InlineData("after")]
+    public async Task Each_span_is_exported_once_whichever_order_the_app_adds_its_own_exporter_in(string appExporter)
+    {
+        // A real OTLP/HTTP receiver on loopback counts the export requests that carry this test's span: one exporter,
+        // one request; a second exporter (ours beside the app's) would post the same span twice.
+        var marker = "order-" + appExporter + "-" + Guid.NewGuid().ToString("N");
+        var posts = 0;
+        await using var receiver = await LoopbackServer.StartAsync(async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            if (context.Request.Path == "/v1/traces" && body.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0)
+            {
+                Interlocked.Increment(ref posts);
+            }
+        });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.BaseAddress.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        });
+        if (appExporter == "before")
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        builder.AddPartnerCenterTelemetry();
+        if (appExporter == "after")
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var tracing = host.Services.GetRequiredService<TracerProvider>();
+        using (var source = new ActivitySource(PartnerCenterTelemetryNames.SourceName))
+        {
+            source.StartActivity(marker)?.Dispose();
+        }
+
+        Assert.True(tracing.ForceFlush(30_000), "the span was not exported within 30 s");
+        await host.StopAsync();
+
+        Assert.Equal(1, Volatile.Read(ref posts));
     }
 
     [Theory]
