@@ -13,6 +13,9 @@ namespace PartnerCenter.Observability.Tests.Hosting;
 /// The real path: an app set up with the one-line <c>AddPartnerCenterTelemetry()</c> exports over OTLP to a real
 /// receiver (the Aspire dashboard), and the tags and log properties arrive there.
 /// </summary>
+// Alone: each host's tracer listens to the Partner Center and runtime sources process-wide, so spans of tests running
+// beside these would be exported with theirs.
+[Collection(NonParallelTests.Name)]
 public sealed class OtlpExportToAspireDashboardTests
 {
     private const string CustomerId = "5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11";
@@ -74,6 +77,7 @@ public sealed class OtlpExportToAspireDashboardTests
         await using var dashboard = await AspireDashboard.StartAsync();
         await using var server = await LoopbackServer.StartErrorAsync(429, """{"code": "429", "description": "Too many requests"}""", headers: r => r.Headers.RetryAfter = "3");
         var serviceName = "pc-own-exporter-" + Guid.NewGuid().ToString("N")[..8];
+        var requestId = Guid.NewGuid().ToString();
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -88,15 +92,20 @@ public sealed class OtlpExportToAspireDashboardTests
         using (var host = builder.Build())
         {
             await host.StartAsync();
-            using var response = await host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("pc").GetAsync("v1/invoices");
+            using var request = new HttpRequestMessage(HttpMethod.Get, "v1/invoices");
+            request.Headers.Add("MS-RequestId", requestId);
+            using var response = await host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("pc").SendAsync(request);
             Assert.Equal(429, (int)response.StatusCode);
             await host.StopAsync();
         }
 
-        using var spans = await dashboard.WaitForAsync("api/telemetry/spans", d => AspireDashboard.AttributeSets(d).Any(a => a.ContainsKey(Tags.ErrorCategory)));
+        // The host's tracer listens to the Partner Center source process-wide, so spans of tests running beside this one
+        // may arrive too: this call is told apart by its own MS-RequestId.
+        bool IsOurs(Dictionary<string, string?> attributes) => attributes.TryGetValue(Tags.RequestId, out var id) && id == requestId;
+        using var spans = await dashboard.WaitForAsync("api/telemetry/spans", d => AspireDashboard.AttributeSets(d).Any(IsOurs));
         await Task.Delay(TimeSpan.FromSeconds(1));
         using var settled = await dashboard.WaitForAsync("api/telemetry/spans", _ => true);
-        var ours = Assert.Single(AspireDashboard.AttributeSets(settled), a => a.ContainsKey(Tags.ErrorCategory));
+        var ours = Assert.Single(AspireDashboard.AttributeSets(settled), IsOurs);
         Assert.Equal("quota", ours[Tags.ErrorCategory]);
         Assert.Equal("3", ours[Tags.RetryAfter]);
     }
