@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
+using PartnerCenter.Observability.Testing;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 
@@ -51,7 +52,7 @@ internal sealed class DemoProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start)!;
+        var process = ChildProcessGuard.Start(start);
         var demo = new DemoProcess(process, port);
         process.OutputDataReceived += (_, e) =>
         {

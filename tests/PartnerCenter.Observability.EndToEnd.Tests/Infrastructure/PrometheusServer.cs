@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
+using PartnerCenter.Observability.Testing;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 
@@ -57,7 +58,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var server = new PrometheusServer(Process.Start(start)!, directory, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new PrometheusServer(ChildProcessGuard.Start(start), directory, new Uri($"http://127.0.0.1:{port}/"));
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
