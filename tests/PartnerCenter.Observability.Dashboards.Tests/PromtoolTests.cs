@@ -118,6 +118,19 @@ public sealed class PromtoolTests
         }
     }
 
+    [Fact]
+    public void Every_burn_rate_window_pair_has_a_unit_test_that_fires_it()
+    {
+        var fired = Repo.RuleTestFiles.SelectMany(path => Files.Yaml(path)["tests"].Items())
+            .SelectMany(test => test["alert_rule_test"].Items())
+            .SelectMany(c => c["exp_alerts"].Items().Select(a => (Alert: c["alertname"].Text(), Long: a["exp_labels"]?["long_window"]?.Text())))
+            .ToHashSet();
+        foreach (var rule in Rules.Alerts.Where(a => a.Label("long_window").Length > 0))
+        {
+            Assert.Contains((rule.Name, rule.Label("long_window")), fired);
+        }
+    }
+
     [Theory]
     [InlineData("healthy traffic")]
     [InlineData("failures at low traffic")]

@@ -80,6 +80,7 @@ public sealed class LivePrometheusTests(ITestOutputHelper output)
         foreach (var (to, notification, alert) in delivered)
         {
             output.WriteLine($"  notification {notification} to {to}: {alert.Status} {alert.Identity}");
+            output.WriteLine($"    {alert.Annotations.GetValueOrDefault("description")}");
         }
 
         context = $"active in Prometheus: [{string.Join(", ", alerts)}]; delivered: [{string.Join("; ", delivered.Select(d => d.Alert))}]";
@@ -150,6 +151,12 @@ public sealed class LivePrometheusTests(ITestOutputHelper output)
             }
 
             Assert.Contains(Job, d.Annotations["description"], StringComparison.Ordinal);
+            if (Rules.Alerts.First(a => a.Name == alert).Annotation("description").Contains("| query", StringComparison.Ordinal))
+            {
+                // The template query of the description ran against the live Prometheus and found the top code.
+                Assert.Matches(@"Top error code: [0-9A-Za-z_]+ \(`pc-errors explain [0-9A-Za-z_]+`", d.Annotations["description"]);
+            }
+
             Assert.Contains("%", d.Annotations["description"], StringComparison.Ordinal);
             Assert.StartsWith("https://", d.Annotations["runbook_url"], StringComparison.Ordinal);
         }
