@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
 
@@ -97,6 +98,17 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
 
         await server.DisposeAsync();
         throw new InvalidOperationException("prometheus-alertmanager did not become ready within a minute:\n" + server.Log);
+    }
+
+    /// <summary>The alerts Alertmanager holds now: name, state (active, suppressed) and how many alerts inhibit it.</summary>
+    public async Task<IReadOnlyList<(string Name, string State, int InhibitedBy)>> AlertsAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://{Authority}/api/v2/alerts")));
+        return [.. document.RootElement.EnumerateArray().Select(a => (
+            a.GetProperty("labels").GetProperty("alertname").GetString() ?? "",
+            a.GetProperty("status").GetProperty("state").GetString() ?? "",
+            a.GetProperty("status").GetProperty("inhibitedBy").GetArrayLength()))];
     }
 
     public async ValueTask DisposeAsync()
