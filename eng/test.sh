@@ -10,11 +10,13 @@ log() { printf '==> %s\n' "$*"; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Prerequisites: Debian's prometheus package (prometheus and promtool) for the dashboard and alert tests.
-if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
-  log "installing prometheus and promtool from Debian packages"
+# Prerequisites: Debian's prometheus package (prometheus and promtool) and prometheus-alertmanager package
+# (prometheus-alertmanager and amtool) for the dashboard, alert and routing tests.
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1 \
+  || ! command -v amtool >/dev/null 2>&1 || ! command -v prometheus-alertmanager >/dev/null 2>&1; then
+  log "installing prometheus, promtool, prometheus-alertmanager and amtool from Debian packages"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager >/dev/null
 fi
 
 log "restoring and building (Release, warnings as errors)"

@@ -24,7 +24,7 @@ public sealed partial class DashboardQueryTests
     {
         Promtool.Require();
         var queries = RunbookQueries().Select((q, i) => ($"docs/runbooks.md query {i + 1}", q)).ToList();
-        Assert.True(queries.Count >= 3 * Rules.Alerts.Count, "each alert's runbook section should give three queries");
+        Assert.True(queries.Count >= 3 * Rules.Alerts.Select(a => a.Name).Distinct(StringComparer.Ordinal).Count(), "each alert's runbook section should give three queries");
 
         OfflineCheck.AssertValidPromQl("docs/runbooks.md", queries);
     }

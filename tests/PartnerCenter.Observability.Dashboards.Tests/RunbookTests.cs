@@ -27,7 +27,7 @@ public sealed partial class RunbookTests
     public void Every_alert_has_a_section_with_three_queries_and_its_own_anchor()
     {
         var text = File.ReadAllText(Repo.Runbooks);
-        foreach (var alert in Rules.Alerts)
+        foreach (var alert in Rules.Alerts.DistinctBy(a => a.Name))
         {
             Assert.EndsWith("#" + Slug(alert.Name), alert.Annotation("runbook_url"), StringComparison.Ordinal);
             var start = text.IndexOf("\n## " + alert.Name + "\n", StringComparison.Ordinal);
@@ -63,14 +63,18 @@ public sealed partial class RunbookTests
     [SkippableFact]
     public void The_script_rewrites_the_base_everywhere_and_the_rule_tests_still_pass()
     {
-        var bash = Promtool.FindOnPath("bash");
-        Skip.If(bash is null || Promtool.FindOnPath("perl") is null, "bash and perl are needed to run dashboards/set-runbook-base.sh");
+        var bash = Prerequisite.Executable("bash", "bash is needed to run dashboards/set-runbook-base.sh");
+        Prerequisite.Executable("perl", "perl is needed to run dashboards/set-runbook-base.sh");
+
+        // The rewritten rule tests must still pass: without promtool this test would check only half of what it
+        // says, so it skips as a whole outside CI and fails under CI=true.
+        Promtool.Require();
         var copy = Path.Combine(Path.GetTempPath(), $"pc-dashboards-{Guid.NewGuid():N}");
         CopyDirectory(Repo.Dashboards, copy);
         try
         {
             const string NewBase = "https://runbooks.example.net/team&ops/pc|obs/runbooks.md";
-            var (exit, output) = Promtool.RunProcess(bash!, copy, Path.Combine(copy, "set-runbook-base.sh"), NewBase);
+            var (exit, output) = Promtool.RunProcess(bash, copy, Path.Combine(copy, "set-runbook-base.sh"), NewBase);
             Assert.True(exit == 0, output);
 
             var oldBase = RunbookUrls().First().Url.Split('#')[0];
@@ -82,16 +86,15 @@ public sealed partial class RunbookTests
                 Assert.DoesNotContain(oldBase, File.ReadAllText(file), StringComparison.Ordinal);
             }
 
-            (exit, output) = Promtool.RunProcess(bash!, copy, Path.Combine(copy, "set-runbook-base.sh"), "https://bad.example/x#anchor");
+            (exit, output) = Promtool.RunProcess(bash, copy, Path.Combine(copy, "set-runbook-base.sh"), "https://bad.example/x#anchor");
             Assert.NotEqual(0, exit);
 
-            if (Promtool.Executable is not null)
+            var tests = Path.Combine(copy, "prometheus", "tests");
+            var files = Directory.GetFiles(tests, "*.test.yaml");
+            Assert.Equal(Repo.RuleTestFiles.Count, files.Length);
+            foreach (var file in files)
             {
-                var tests = Path.Combine(copy, "prometheus", "tests");
-                foreach (var file in Directory.GetFiles(tests, "*.test.yaml"))
-                {
-                    Promtool.AssertSucceeds(tests, "test", "rules", Path.GetFileName(file));
-                }
+                Promtool.AssertSucceeds(tests, "test", "rules", Path.GetFileName(file));
             }
         }
         finally

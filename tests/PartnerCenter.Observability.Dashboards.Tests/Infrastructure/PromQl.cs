@@ -65,7 +65,7 @@ internal static partial class PromQl
 
     /// <summary>Label names in Grafana legends (<c>{{label}}</c>) and alert templates (<c>$labels.label</c>).</summary>
     public static IEnumerable<string> TemplateLabelNames(string text) =>
-        LegendLabel().Matches(text).Select(m => m.Groups[1].Value)
+        LegendLabel().Matches(text).Select(m => m.Groups[1].Value).Where(name => name is not ("end" or "else"))
             .Concat(TemplateLabel().Matches(text).Select(m => m.Groups[1].Value));
 
     /// <summary>

@@ -10,10 +10,10 @@ internal static class Promtool
 
     public static string? Executable { get; } = FindOnPath("promtool");
 
-    /// <summary>Skips the test, with the reason, when promtool is not on the PATH.</summary>
+    /// <summary>Skips the test, with the reason, when promtool is not on the PATH (fails it under CI=true).</summary>
     public static string Require()
     {
-        Skip.If(Executable is null, "promtool is not on the PATH: install Debian's 'prometheus' package (./eng/test.sh installs it).");
+        Prerequisite.Require(Executable is null, "promtool is not on the PATH: install Debian's 'prometheus' package (./eng/test.sh installs it).");
         return Executable!;
     }
 

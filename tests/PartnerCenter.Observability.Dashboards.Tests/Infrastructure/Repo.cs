@@ -15,6 +15,8 @@ internal static class Repo
 
     public static string ExampleConfig => Path.Combine(Dashboards, "prometheus", "prometheus.example.yml");
 
+    public static string AlertmanagerConfig => Path.Combine(Dashboards, "alertmanager", "partner-center.yml");
+
     public static string GrafanaAlerts => Path.Combine(Dashboards, "grafana-alerting", "partner-center-alerts.yaml");
 
     public static string DatasourceProvisioning => Path.Combine(Dashboards, "provisioning", "datasources", "partner-center-prometheus.yaml");

@@ -13,6 +13,15 @@ internal static class TelemetryContract
     public static readonly IReadOnlyList<string> ScrapeLabels = ["job", "instance", "le"];
 
     /// <summary>
+    /// The label the OpenTelemetry SDK puts on the one series that collects attribute sets over its cardinality limit
+    /// (otel.metric.overflow=true), with every other attribute dropped: only the meta-monitoring rules use it.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SdkLabels = ["otel_metric_overflow"];
+
+    /// <summary>The series Prometheus writes for every scrape target (1 when the scrape succeeded): meta-monitoring only.</summary>
+    public static readonly IReadOnlyList<string> ScrapeMetrics = ["up"];
+
+    /// <summary>
     /// The kind of each instrument constant (the names are the library's; only their kind is said here, and a new
     /// instrument constant fails <see cref="Instruments"/> until its kind is added).
     /// </summary>
@@ -68,13 +77,14 @@ internal static class TelemetryContract
         })];
 
     public static IReadOnlySet<string> MetricNames =>
-        MetricFamilies.SelectMany(f => f.Series).ToHashSet(StringComparer.Ordinal);
+        MetricFamilies.SelectMany(f => f.Series).Concat(ScrapeMetrics).ToHashSet(StringComparer.Ordinal);
 
     public static IReadOnlySet<string> LabelNames =>
         Constants(typeof(PartnerCenterTelemetryNames.Tags))
             .Where(c => !NotMetricTags.Contains(c.Field))
             .Select(c => PrometheusName(c.Value))
             .Concat(ScrapeLabels)
+            .Concat(SdkLabels)
             .ToHashSet(StringComparer.Ordinal);
 
     public static string PrometheusName(string otelName) => otelName.Replace('.', '_');

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
 using PartnerCenter.Observability.Testing;
 
@@ -9,9 +10,12 @@ namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A real Prometheus (Debian's package) on 127.0.0.1 with the shipped recording and alert rules, scraping one target
-/// every second and evaluating rules every second. Stopped by its PID.
+/// every second, evaluating rules every second and, when given one, sending alerts to an Alertmanager. The alert
+/// rules are the shipped ones with <c>for:</c> set to 0s: a scenario lasts a minute or two, the rules' own
+/// durations (2 minutes to 3 hours) are checked by the promtool unit tests. The meta-monitoring alerts keep theirs:
+/// one scrape missed on a loaded machine must not fire PartnerCenterTargetDown. Stopped by its PID.
 /// </summary>
-internal sealed class PrometheusServer : IAsyncDisposable
+internal sealed partial class PrometheusServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _directory;
@@ -27,19 +31,29 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public string Log => _log.ToString();
 
-    public static async Task<PrometheusServer> StartAsync(Uri target, string job)
+    public static async Task<PrometheusServer> StartAsync(Uri target, string job, string? alertmanager = null)
     {
-        var executable = Promtool.FindOnPath("prometheus");
-        Skip.If(executable is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
+        var executable = Prerequisite.Executable("prometheus", "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
         var directory = Directory.CreateTempSubdirectory("pc-prometheus-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
+        var alertRules = Path.Combine(directory, "partner-center-alerts.yaml");
+        var shipped = await File.ReadAllTextAsync(Repo.AlertRules);
+        Assert.Matches(ForLine(), shipped);
+        await File.WriteAllTextAsync(alertRules, ShortenFor(shipped));
+        var alerting = alertmanager is null ? "" : $$"""
+            alerting:
+              alertmanagers:
+                - static_configs:
+                    - targets: ["{{alertmanager}}"]
+            """;
         await File.WriteAllTextAsync(config, $"""
             global:
               scrape_interval: 1s
               evaluation_interval: 1s
+            {alerting}
             rule_files:
               - {Repo.RecordingRules}
-              - {Repo.AlertRules}
+              - {alertRules}
             scrape_configs:
               - job_name: {job}
                 metrics_path: {target.AbsolutePath}
@@ -47,7 +61,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                   - targets: ["{target.Authority}"]
             """);
         var port = DemoProcess.FreePort();
-        var start = new ProcessStartInfo(executable!)
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -63,7 +77,8 @@ internal sealed class PrometheusServer : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        for (var i = 0; i < 120; i++)
+        // Bounded: 240 tries of 250 ms (a minute) for a process that is ready in about a second when idle.
+        for (var i = 0; i < 240; i++)
         {
             try
             {
@@ -127,6 +142,24 @@ internal sealed class PrometheusServer : IAsyncDisposable
         {
         }
     }
+
+    /// <summary>The meta-monitoring alerts, which keep their shipped <c>for:</c>.</summary>
+    private static readonly HashSet<string> KeepFor = new(StringComparer.Ordinal)
+    {
+        "PartnerCenterRecordingRulesMissing", "PartnerCenterTargetDown", "PartnerCenterTargetAbsent", "PartnerCenterMetricOverflow",
+    };
+
+    /// <summary>Sets <c>for: 0s</c> in every alert rule but the meta-monitoring ones.</summary>
+    private static string ShortenFor(string rules) =>
+        AlertBlock().Replace(rules, block => KeepFor.Contains(block.Groups["name"].Value)
+            ? block.Value
+            : ForLine().Replace(block.Value, "${indent}for: 0s"));
+
+    [GeneratedRegex(@"(?m)^(?<indent>[ ]*)for: \S+$")]
+    private static partial Regex ForLine();
+
+    [GeneratedRegex(@"(?ms)^[ ]*- alert: (?<name>\w+)$.*?(?=^[ ]*- alert: |\z)")]
+    private static partial Regex AlertBlock();
 
     private void Append(string? line)
     {
