@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
+using PartnerCenter.Observability.Testing;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 
@@ -70,7 +71,7 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var server = new AlertmanagerServer(Process.Start(start)!, directory, port);
+        var server = new AlertmanagerServer(ChildProcessGuard.Start(start), directory, port);
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
