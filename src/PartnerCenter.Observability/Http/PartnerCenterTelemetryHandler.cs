@@ -247,8 +247,10 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.IsFailure = true;
             record.Category = classification.Category;
             record.Retryable = classification.IsRetryable;
-            record.Code = snapshot.Operations.BoundCode(record.Operation, classification);
+            record.Code = ErrorCodeTag.ForSpan(classification);
+            record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
             record.ErrorType = record.Code ?? TagValues.StatusString(status);
+            record.MetricErrorType = record.MetricCode ?? TagValues.StatusString(status);
             request.Options.Set(PartnerCenterRequestOptions.Error, classification);
         }
 
