@@ -72,7 +72,10 @@ internal static class ErrorBodyCapture
                         }
                         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
                         {
-                            // Stop waiting, but let the read finish into the content the caller gets.
+                            // Stop waiting, but let the read finish into the content the caller gets. If the caller
+                            // never reads it (it disposed the response), its failure is observed here, so that it never
+                            // surfaces as an UnobservedTaskException.
+                            Observe(task);
                             pending = new PendingRead(task, buffer, total);
                             returnBuffer = false;
                             break;
@@ -88,10 +91,11 @@ internal static class ErrorBodyCapture
                     total += count;
                 }
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+            catch (Exception ex)
             {
-                // The body broke off. The caller reads the same failure after the bytes that came before it (reading the
-                // broken stream again would give another exception, or none).
+                // The body broke off, or could not be decoded (a Content-Encoding that does not match the bytes gives an
+                // InvalidDataException). The caller reads the same failure after the bytes that came before it (reading
+                // the broken stream again would give another exception, or none).
                 failure = ex;
             }
 
@@ -103,7 +107,10 @@ internal static class ErrorBodyCapture
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
 
-            return classifier.Classify(status, prefix, mediaType);
+            // A body that failed before its first byte says nothing: the status decides, and the outcome says why.
+            return failure is not null && total == 0
+                ? PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Invalid)
+                : classifier.Classify(status, prefix, mediaType);
         }
         finally
         {
@@ -113,6 +120,10 @@ internal static class ErrorBodyCapture
             }
         }
     }
+
+    /// <summary>Observes the failure of a read nobody may await again.</summary>
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private static PartnerCenterErrorClassification ClassifyBuffered(HttpContent content, int status, string? mediaType, PartnerCenterErrorClassifier classifier, int capacity)
     {

@@ -41,17 +41,18 @@ internal sealed class ProbeRig : IAsyncDisposable
             },
             configure);
 
-    public async Task<ProbeResult> SendAsync(string path, Action<HttpRequestMessage>? prepare = null)
+    /// <summary>Sends the same request through both clients; with <paramref name="ensure"/>, the app calls <c>EnsurePartnerCenterSuccessAsync</c> before reading the body.</summary>
+    public async Task<ProbeResult> SendAsync(string path, Action<HttpRequestMessage>? prepare = null, bool ensure = true)
     {
         _clients.Harness.Errors.Clear();
         _clients.Harness.Duration.Clear();
         var before = _clients.Harness.Logs.Count;
-        var plain = await SendOneAsync(_clients.Plain, path, prepare);
+        var plain = await SendOneAsync(_clients.Plain, path, prepare, ensure);
         ProbeSide instrumented;
         List<System.Diagnostics.Activity> spans;
         using (var collector = new SpanCollector())
         {
-            instrumented = await SendOneAsync(_clients.Instrumented, path, prepare);
+            instrumented = await SendOneAsync(_clients.Instrumented, path, prepare, ensure);
             spans = [.. collector.Ours];
         }
 
@@ -72,7 +73,7 @@ internal sealed class ProbeRig : IAsyncDisposable
         await _server.DisposeAsync();
     }
 
-    private async Task<ProbeSide> SendOneAsync(HttpClient client, string path, Action<HttpRequestMessage>? prepare)
+    private async Task<ProbeSide> SendOneAsync(HttpClient client, string path, Action<HttpRequestMessage>? prepare, bool ensure)
     {
         using var timeout = new CancellationTokenSource(SendTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_server.BaseAddress, path));
@@ -89,24 +90,27 @@ internal sealed class ProbeRig : IAsyncDisposable
 
         using (response)
         {
-            Exception? ensure = null;
+            Exception? ensured = null;
             try
             {
-                await response.EnsurePartnerCenterSuccessAsync(timeout.Token);
+                if (ensure)
+                {
+                    await response.EnsurePartnerCenterSuccessAsync(timeout.Token);
+                }
             }
             catch (Exception ex)
             {
-                ensure = ex;
+                ensured = ex;
             }
 
             try
             {
                 var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-                return new ProbeSide((int)response.StatusCode, body, null, null, ensure);
+                return new ProbeSide((int)response.StatusCode, body, null, null, ensured);
             }
             catch (Exception ex)
             {
-                return new ProbeSide((int)response.StatusCode, null, null, ex, ensure);
+                return new ProbeSide((int)response.StatusCode, null, null, ex, ensured);
             }
         }
     }
