@@ -40,11 +40,18 @@ internal static class ErrorBodyCapture
             return ClassifyBuffered(content, status, mediaType, classifier, capacity);
         }
 
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (stream.CanSeek)
+        {
+            // A buffered or seekable content (a test stub's StreamContent over a MemoryStream) can be read again: read
+            // in place and rewind, so that the caller keeps the original content and can read it as often as before.
+            return await ClassifySeekableAsync(stream, status, mediaType, classifier, capacity, cancellationToken).ConfigureAwait(false);
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var returnBuffer = true;
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var started = timeProvider.GetTimestamp();
             var total = 0;
             var endOfStream = false;
@@ -118,6 +125,28 @@ internal static class ErrorBodyCapture
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
+        }
+    }
+
+    private static async ValueTask<PartnerCenterErrorClassification> ClassifySeekableAsync(Stream stream, int status, string? mediaType, PartnerCenterErrorClassifier classifier, int capacity, CancellationToken cancellationToken)
+    {
+        var origin = stream.Position;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        try
+        {
+            var total = 0;
+            int count;
+            while (total < capacity && (count = await stream.ReadAsync(buffer.AsMemory(total, capacity - total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += count;
+            }
+
+            return classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
+        }
+        finally
+        {
+            stream.Position = origin;
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
