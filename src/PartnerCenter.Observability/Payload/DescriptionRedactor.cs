@@ -153,10 +153,10 @@ internal static partial class DescriptionRedactor
             return;
         }
 
-        // An '@' after the first character ("@jane@contoso.com" is an email too) with a letter or digit after it,
-        // with or without a dot: an email cut short ("jane.doe@conto") is still an email.
+        // An '@' after the first character ("@jane@contoso.com" is an email too), whatever follows it: an email cut
+        // short ("jane.doe@conto", "jane.doe@") or with an odd domain ("admin@-0.0e-5fabrikam...") is still an email.
         var at = core.Length > 1 ? core[1..].IndexOf('@') + 1 : 0;
-        if (at > 0 && at < core.Length - 1 && char.IsLetterOrDigit(core[at + 1]))
+        if (at > 0)
         {
             output.Append("{email}");
             return;
@@ -182,8 +182,10 @@ internal static partial class DescriptionRedactor
             var equals = part.IndexOf('=');
             if (equals > 0)
             {
+                // The key is text like any other ("jane@contoso.com=x" is still an email).
                 var key = part[..equals];
-                output.Append(key).Append('=');
+                AppendCore(output, key);
+                output.Append('=');
                 if (IsSecretKey(key))
                 {
                     output.Append("{secret}");
@@ -193,9 +195,15 @@ internal static partial class DescriptionRedactor
                     AppendCore(output, part[(equals + 1)..]);
                 }
             }
+            else if (equals == 0)
+            {
+                // No key: the rest is text like any other ("=jane@contoso.com").
+                output.Append('=');
+                AppendCore(output, part[1..]);
+            }
             else
             {
-                AppendRuns(output, part);
+                AppendCore(output, part);
             }
 
             if (length < 0)
