@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -28,6 +31,18 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
         services.AddOptions<PartnerCenterTelemetryOptions>().Bind(builder.Configuration.GetSection(PartnerCenterTelemetryOptions.SectionName));
         services.AddPartnerCenterTelemetry(configure);
         services.AddSingleton<PartnerCenterUrlRedaction>();
+
+        services.AddSingleton<RuntimeHttpSpanRedactionListener>();
+
+        // The logger factory takes its scope provider from the container when there is one: IHttpClientFactory's
+        // request scope then carries the route template, not the URL, for every provider that exports scopes.
+        services.TryAddSingleton<IExternalScopeProvider>(sp => new UrlRedactingScopeProvider(
+            LoggerScopes.CreateDefault(sp.GetService<IOptions<LoggerFactoryOptions>>()?.Value),
+            sp.GetRequiredService<PartnerCenterUrlRedaction>()));
+
+        // Created while the tracer provider is built, before the provider's own listener: the runtime span is redacted
+        // before any processor or exporter sees it, in whatever order the app registered them.
+        services.ConfigureOpenTelemetryTracerProvider((sp, _) => sp.GetRequiredService<RuntimeHttpSpanRedactionListener>());
 
         var otel = services.AddOpenTelemetry();
         otel.WithTracing(tracing => tracing

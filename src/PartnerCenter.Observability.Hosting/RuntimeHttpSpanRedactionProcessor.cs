@@ -15,7 +15,10 @@ internal sealed class RuntimeHttpSpanRedactionProcessor : BaseProcessor<Activity
 
     public RuntimeHttpSpanRedactionProcessor(PartnerCenterUrlRedaction redaction) => _redaction = redaction;
 
-    public override void OnEnd(Activity data)
+    public override void OnEnd(Activity data) => Redact(data, _redaction);
+
+    /// <summary>Replaces <c>url.full</c> (and <c>url.path</c>) of a runtime HTTP span to Partner Center with the route template, and drops <c>url.query</c>.</summary>
+    public static void Redact(Activity data, PartnerCenterUrlRedaction redaction)
     {
         try
         {
@@ -27,7 +30,7 @@ internal sealed class RuntimeHttpSpanRedactionProcessor : BaseProcessor<Activity
             var isOurChild = data.Parent?.Source.Name == PartnerCenterTelemetryNames.SourceName;
             foreach (var key in (ReadOnlySpan<string>)["url.full", "http.url"])
             {
-                if (data.GetTagItem(key) is { } url && _redaction.TryRedact(url, isOurChild, out var redacted))
+                if (data.GetTagItem(key) is { } url && redaction.TryRedact(url, isOurChild, out var redacted))
                 {
                     data.SetTag(key, redacted);
                     if (data.GetTagItem("url.path") is not null && Uri.TryCreate(redacted, UriKind.Absolute, out var template))

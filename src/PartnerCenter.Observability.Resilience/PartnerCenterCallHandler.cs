@@ -97,7 +97,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
         return activity;
     }
 
-    private void RecordResponse(Activity activity, HttpRequestMessage request, HttpResponseMessage response)
+    private static void RecordResponse(Activity activity, HttpRequestMessage request, HttpResponseMessage response)
     {
         try
         {
@@ -114,8 +114,8 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
             }
 
             var classification = PartnerCenterRetry.Classify(response, request);
-            var operation = request.Options.TryGetValue(ResilienceRequestOptions.Operation, out var resolved) ? resolved : PartnerCenterTelemetryNames.Values.Other;
-            var code = _state.For(_options.CurrentValue).Operations.BoundCode(operation, classification);
+            // A span keeps the code past the metrics' per-operation cap (traces are not aggregated); only its shape is checked.
+            var code = ErrorCodeTag.ForSpan(classification);
             activity.SetTag(Names.ErrorCode, code);
             activity.SetTag(Names.ErrorCategory, classification.Category.ToTagValue());
             activity.SetTag(Names.Retryable, TagValues.Boolean(classification.IsRetryable));

@@ -11,7 +11,7 @@ internal readonly struct PartnerCenterErrorInfo
     /// <summary>The HTTP status, when known.</summary>
     public int? StatusCode { get; init; }
 
-    /// <summary>The error code: catalogued codes as they are, other codes when made of <c>[A-Za-z0-9_.-]</c> (at most 64), else <c>other</c>.</summary>
+    /// <summary>The error code: catalogued codes as they are, other codes when tag-safe, else a redacted form (<see cref="ErrorCodeTag"/>).</summary>
     public string? Code { get; init; }
 
     public PartnerCenterErrorCategory Category { get; init; }
@@ -42,7 +42,7 @@ internal readonly struct PartnerCenterErrorInfo
         Type exceptionType)
     {
         var status = classification.StatusCode >= 400 ? classification.StatusCode : (int?)null;
-        var code = TelemetryCode(classification);
+        var code = ErrorCodeTag.ForSpan(classification);
         return new PartnerCenterErrorInfo
         {
             StatusCode = status,
@@ -50,36 +50,11 @@ internal readonly struct PartnerCenterErrorInfo
             Category = classification.Category,
             IsRetryable = classification.IsRetryable,
             Description = classification.Description,
-            RequestId = requestId,
-            CorrelationId = correlationId,
+            RequestId = Http.PartnerCenterHeaders.WellFormed(Http.PartnerCenterHeaders.RequestId, requestId),
+            CorrelationId = Http.PartnerCenterHeaders.WellFormed(Http.PartnerCenterHeaders.CorrelationId, correlationId),
             RetryAfterSeconds = retryAfterSeconds,
             ErrorType = code ?? (status is { } s ? TagValues.StatusString(s) : exceptionType.FullName ?? exceptionType.Name),
             Operation = operation,
         };
-    }
-
-    /// <summary>The code as a bounded tag value.</summary>
-    internal static string? TelemetryCode(PartnerCenterErrorClassification classification)
-    {
-        var code = classification.Code;
-        if (code is null || (classification.Definition is { } definition && ReferenceEquals(definition.Code, code)))
-        {
-            return code;
-        }
-
-        return IsTagSafe(code) ? code : PartnerCenterTelemetryNames.Values.Other;
-    }
-
-    internal static bool IsTagSafe(string code)
-    {
-        foreach (var c in code)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return code.Length is > 0 and <= 64;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability;
 
@@ -76,16 +77,18 @@ public sealed class PartnerCenterException : HttpRequestException
 
     private static string CreateMessage(PartnerCenterErrorClassification classification, string? method, string? operation)
     {
+        // Every value is stripped of control characters (no forged log lines, no terminal escapes), and the code goes
+        // through the same shape check as on spans: an email or a token sent as a code never reaches the message.
         var message = new StringBuilder("Partner Center call ");
         if (!string.IsNullOrEmpty(method))
         {
-            message.Append(method).Append(' ');
+            message.Append(LogText.StripControlCharacters(method)).Append(' ');
         }
 
-        message.Append(string.IsNullOrEmpty(operation) ? "(unknown operation)" : operation)
+        message.Append(string.IsNullOrEmpty(operation) ? "(unknown operation)" : LogText.StripControlCharacters(operation))
             .Append(" failed: ")
             .Append(classification.StatusCode.ToString(CultureInfo.InvariantCulture));
-        if (classification.Code is { Length: > 0 } code)
+        if (ErrorCodeTag.ForSpan(classification) is { Length: > 0 } code)
         {
             message.Append(' ').Append(code);
         }
@@ -95,7 +98,7 @@ public sealed class PartnerCenterException : HttpRequestException
             .Append(classification.IsRetryable ? ", retryable)" : ", not retryable)");
         if (classification.Description is { Length: > 0 } description)
         {
-            message.Append(": ").Append(description);
+            message.Append(": ").Append(LogText.StripControlCharacters(description));
         }
 
         return message.ToString();

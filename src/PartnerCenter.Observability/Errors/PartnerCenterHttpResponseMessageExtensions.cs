@@ -35,8 +35,9 @@ public static class PartnerCenterHttpResponseMessageExtensions
     /// Either way the caller can still read the body: when it was read here, <see cref="HttpResponseMessage.Content"/> is
     /// replaced by a content that yields exactly the original bytes (the bytes read, then the rest of the stream, so a
     /// large body is never buffered whole) with the original headers. Like a network response, it can be read once;
-    /// call <see cref="HttpContent.LoadIntoBufferAsync()"/> first to read it more than once. In-memory content
-    /// (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>) is read in place and left as it is.
+    /// call <see cref="HttpContent.LoadIntoBufferAsync()"/> first to read it more than once. In-memory, buffered and
+    /// seekable content (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>, a <see cref="StreamContent"/> over a
+    /// seekable stream) is read in place, rewound and left as it is.
     /// </para>
     /// <para>
     /// Statuses below 400 are not errors here (unlike <see cref="HttpResponseMessage.EnsureSuccessStatusCode"/>, a 304 does

@@ -106,13 +106,13 @@ internal sealed class PartnerSdkExceptionShape
         }
 
         // No status at all: the category is unknown; the code still goes out, bounded.
-        var bounded = string.IsNullOrWhiteSpace(code) ? null : PartnerCenterErrorInfo.IsTagSafe(code) ? code : PartnerCenterTelemetryNames.Values.Other;
+        var bounded = string.IsNullOrWhiteSpace(code) ? null : Telemetry.ErrorCodeTag.ForSpan(code);
         info = new PartnerCenterErrorInfo
         {
             Code = bounded,
             Category = PartnerCenterErrorCategory.Unknown,
-            RequestId = requestId,
-            CorrelationId = correlationId,
+            RequestId = Http.PartnerCenterHeaders.WellFormed(Http.PartnerCenterHeaders.RequestId, requestId),
+            CorrelationId = Http.PartnerCenterHeaders.WellFormed(Http.PartnerCenterHeaders.CorrelationId, correlationId),
             ErrorType = bounded ?? exception.GetType().FullName ?? exception.GetType().Name,
         };
         return true;

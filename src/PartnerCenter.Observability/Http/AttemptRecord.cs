@@ -11,8 +11,17 @@ internal struct AttemptRecord
     public PartnerCenterErrorCategory? Category;
     public bool IsFailure;
     public bool Retryable;
+    /// <summary>The code on the span and the log: tag-safe or redacted, never capped (traces are not aggregated).</summary>
     public string? Code;
+
+    /// <summary>The code on metrics: tag-safe codes under the per-operation cap, else <c>other</c>.</summary>
+    public string? MetricCode;
+
+    /// <summary>The span's and log's <c>error.type</c>.</summary>
     public string? ErrorType;
+
+    /// <summary>The metrics' <c>error.type</c> when it differs from the span's (a code collapsed by the cap).</summary>
+    public string? MetricErrorType;
     public string? RequestId;
     public string? CorrelationId;
     public string? CorrelationVector;

@@ -94,17 +94,17 @@ internal static class AttemptRecorder
             tags.Add(Names.HttpResponseStatusCode, TagValues.Status(status));
         }
 
-        if (record.ErrorType is not null)
+        if ((record.MetricErrorType ?? record.ErrorType) is { } errorType)
         {
-            tags.Add(Names.ErrorType, record.ErrorType);
+            tags.Add(Names.ErrorType, errorType);
         }
 
         if (record.IsFailure)
         {
             tags.Add(Names.ErrorCategory, record.Category?.ToTagValue());
-            if (record.Code is not null)
+            if (record.MetricCode is not null)
             {
-                tags.Add(Names.ErrorCode, record.Code);
+                tags.Add(Names.ErrorCode, record.MetricCode);
             }
         }
 

@@ -40,11 +40,18 @@ internal static class ErrorBodyCapture
             return ClassifyBuffered(content, status, mediaType, classifier, capacity);
         }
 
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        if (stream.CanSeek)
+        {
+            // A buffered or seekable content (a test stub's StreamContent over a MemoryStream) can be read again: read
+            // in place and rewind, so that the caller keeps the original content and can read it as often as before.
+            return await ClassifySeekableAsync(stream, status, mediaType, classifier, capacity, cancellationToken).ConfigureAwait(false);
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var returnBuffer = true;
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             var started = timeProvider.GetTimestamp();
             var total = 0;
             var endOfStream = false;
@@ -72,7 +79,10 @@ internal static class ErrorBodyCapture
                         }
                         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
                         {
-                            // Stop waiting, but let the read finish into the content the caller gets.
+                            // Stop waiting, but let the read finish into the content the caller gets. If the caller
+                            // never reads it (it disposed the response), its failure is observed here, so that it never
+                            // surfaces as an UnobservedTaskException.
+                            Observe(task);
                             pending = new PendingRead(task, buffer, total);
                             returnBuffer = false;
                             break;
@@ -88,10 +98,11 @@ internal static class ErrorBodyCapture
                     total += count;
                 }
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException or ObjectDisposedException)
+            catch (Exception ex)
             {
-                // The body broke off. The caller reads the same failure after the bytes that came before it (reading the
-                // broken stream again would give another exception, or none).
+                // The body broke off, or could not be decoded (a Content-Encoding that does not match the bytes gives an
+                // InvalidDataException). The caller reads the same failure after the bytes that came before it (reading
+                // the broken stream again would give another exception, or none).
                 failure = ex;
             }
 
@@ -103,7 +114,10 @@ internal static class ErrorBodyCapture
                 await stream.DisposeAsync().ConfigureAwait(false);
             }
 
-            return classifier.Classify(status, prefix, mediaType);
+            // A body that failed before its first byte says nothing: the status decides, and the outcome says why.
+            return failure is not null && total == 0
+                ? PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Invalid)
+                : classifier.Classify(status, prefix, mediaType);
         }
         finally
         {
@@ -113,6 +127,32 @@ internal static class ErrorBodyCapture
             }
         }
     }
+
+    private static async ValueTask<PartnerCenterErrorClassification> ClassifySeekableAsync(Stream stream, int status, string? mediaType, PartnerCenterErrorClassifier classifier, int capacity, CancellationToken cancellationToken)
+    {
+        var origin = stream.Position;
+        var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        try
+        {
+            var total = 0;
+            int count;
+            while (total < capacity && (count = await stream.ReadAsync(buffer.AsMemory(total, capacity - total), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += count;
+            }
+
+            return classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
+        }
+        finally
+        {
+            stream.Position = origin;
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Observes the failure of a read nobody may await again.</summary>
+    private static void Observe(Task task) =>
+        task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private static PartnerCenterErrorClassification ClassifyBuffered(HttpContent content, int status, string? mediaType, PartnerCenterErrorClassifier classifier, int capacity)
     {

@@ -24,15 +24,95 @@ internal static class PartnerCenterHeaders
         }
     }
 
-    /// <summary>The first value of a header from the response, else from the request; bounded to 128 characters.</summary>
+    /// <summary>
+    /// The first value of a header from the response, else from the request, when it has the shape the header has
+    /// (<see cref="WellFormed"/>); any other value (an email, a token, control characters) is dropped.
+    /// </summary>
     public static string? Get(HttpResponseMessage? response, HttpRequestMessage? request, string name)
     {
-        if (response is not null && response.Headers.NonValidated.TryGetValues(name, out var values) && First(values) is { } fromResponse)
+        if (response is not null && response.Headers.NonValidated.TryGetValues(name, out var values) && WellFormed(name, First(values)) is { } fromResponse)
         {
             return fromResponse;
         }
 
-        return request is not null && request.Headers.NonValidated.TryGetValues(name, out values) ? First(values) : null;
+        return request is not null && request.Headers.NonValidated.TryGetValues(name, out values) ? WellFormed(name, First(values)) : null;
+    }
+
+    /// <summary>
+    /// The value when it has the shape of the header: a GUID for <c>MS-RequestId</c> and <c>MS-CorrelationId</c>
+    /// (32, 36 or 38 characters, as <see cref="Guid"/> writes them), a correlation vector for <c>MS-CV</c> (a base64
+    /// base of at most 64 characters, then dot-separated numbers); otherwise <see langword="null"/>.
+    /// </summary>
+    public static string? WellFormed(string name, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            RequestId or CorrelationId => IsGuid(value) ? value : null,
+            CorrelationVector => IsCorrelationVector(value) ? value : null,
+            _ => null,
+        };
+    }
+
+    /// <summary>A GUID written as <see cref="Guid"/> writes one (<c>D</c>, <c>N</c> or <c>B</c> format), nothing around it.</summary>
+    public static bool IsGuid(string value) =>
+        value.Length is 32 or 36 or 38 && (Guid.TryParseExact(value, "D", out _) || Guid.TryParseExact(value, "N", out _) || Guid.TryParseExact(value, "B", out _));
+
+    /// <summary>A correlation vector: <c>base64[.number]*</c>, at most 128 characters.</summary>
+    public static bool IsCorrelationVector(string value)
+    {
+        if (value.Length is 0 or > 128)
+        {
+            return false;
+        }
+
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        var baseValue = dot < 0 ? value.AsSpan() : value.AsSpan(0, dot);
+        if (baseValue.Length is 0 or > 64)
+        {
+            return false;
+        }
+
+        var padding = false;
+        foreach (var c in baseValue)
+        {
+            if (c == '=')
+            {
+                padding = true;
+            }
+            else if (padding || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
+            {
+                return false;
+            }
+        }
+
+        if (dot < 0)
+        {
+            return true;
+        }
+
+        foreach (var range in value.AsSpan(dot + 1).Split('.'))
+        {
+            var element = value.AsSpan(dot + 1)[range];
+            if (element.IsEmpty || element.Length > 10)
+            {
+                return false;
+            }
+
+            foreach (var c in element)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Retry-After in seconds, from either the delta-seconds or the HTTP-date form; never negative.</summary>
@@ -65,7 +145,7 @@ internal static class PartnerCenterHeaders
     {
         foreach (var value in values)
         {
-            return value.Length <= 128 ? value : value[..128];
+            return value;
         }
 
         return null;

@@ -242,20 +242,46 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         record.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
         if (status >= 400)
         {
-            var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            PartnerCenterErrorClassification classification;
+            try
+            {
+                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotRead);
+            }
+
+            request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+            if (cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
+            {
+                // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
+                // attempt is recorded as cancelled, not as an error.
+                record.Classification = classification;
+                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+                record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+                AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
+                return;
+            }
+
             record.Classification = classification;
             record.IsFailure = true;
             record.Category = classification.Category;
             record.Retryable = classification.IsRetryable;
-            record.Code = snapshot.Operations.BoundCode(record.Operation, classification);
+            record.Code = ErrorCodeTag.ForSpan(classification);
+            record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
             record.ErrorType = record.Code ?? TagValues.StatusString(status);
-            request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+            record.MetricErrorType = record.MetricCode ?? TagValues.StatusString(status);
         }
 
         // The duration covers the attempt up to the headers, and the bounded error-body read when there was one.
         record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
         AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
     }
+
+    /// <summary>Whether a cancelled token is the caller's (or HttpClient.Timeout's), not a resilience attempt timeout's.</summary>
+    private static bool IsCallerCancellation(HttpRequestMessage request) =>
+        !request.Options.TryGetValue(PartnerCenterRequestOptions.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
 
     private void RecordException(
         ref AttemptRecord record,
@@ -269,8 +295,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         try
         {
             record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
-            var callerCancelled = !request.Options.TryGetValue(PartnerCenterRequestOptions.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && callerCancelled)
+            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
                 record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;

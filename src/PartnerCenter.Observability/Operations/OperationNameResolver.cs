@@ -1,17 +1,25 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Operations;
 
 /// <summary>
 /// Turns a request into a low-cardinality operation name: a per-request override, else the first matching route
 /// template (user templates, then the Partner Center routes; the template with the most literal segments wins), else
-/// the path with ids (GUIDs, numbers, long opaque segments) replaced by <c>{id}</c>. The query never appears.
+/// the path with every segment that is not a route-table word or an API version replaced by <c>{id}</c> (ids, names and
+/// keys never reach a tag), cut to eight segments. The query never appears.
 /// Generic and user-set names count against a cap, past which they collapse to <c>other</c>.
 /// </summary>
 internal sealed class OperationNameResolver
 {
     private const string IdPlaceholder = "{id}";
+    private const string RestPlaceholder = "{rest}";
+
+    /// <summary>The most segments a generic name keeps; deeper paths end in <c>/{rest}</c>.</summary>
+    private const int MaxGenericSegments = 8;
+
+    private readonly HashSet<string> _knownWords;
     private readonly RouteTemplate[][] _bySegmentCount;
     private readonly BoundedValueSet _dynamicNames;
     private readonly ConcurrentDictionary<string, BoundedValueSet> _codesByOperation = new(StringComparer.Ordinal);
@@ -29,6 +37,9 @@ internal sealed class OperationNameResolver
             _bySegmentCount[i] = [.. templates.Where(t => t.Segments.Length == i)];
         }
 
+        _knownWords = new HashSet<string>(
+            templates.SelectMany(t => t.Segments).Where(s => !RouteTemplate.IsPlaceholder(s)),
+            StringComparer.OrdinalIgnoreCase);
         _dynamicNames = new BoundedValueSet(maxOperations);
         _maxCodesPerOperation = maxCodesPerOperation;
     }
@@ -39,7 +50,8 @@ internal sealed class OperationNameResolver
     {
         if (request.Options.TryGetValue(PartnerCenterRequestOptions.Operation, out var explicitName) && !string.IsNullOrWhiteSpace(explicitName))
         {
-            return _dynamicNames.GetOrOther(explicitName.Length > 128 ? explicitName[..128] : explicitName);
+            var name = LogText.StripControlCharacters(explicitName.Length > 128 ? explicitName[..128] : explicitName);
+            return _dynamicNames.GetOrOther(name);
         }
 
         var path = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request.RequestUri?.OriginalString ?? "/";
@@ -73,8 +85,12 @@ internal sealed class OperationNameResolver
         return _dynamicNames.GetOrOther(Generic(trimmed));
     }
 
-    /// <summary>The value of the error-code tag: catalogued codes as they are, others bounded per operation.</summary>
-    public string? BoundCode(string operation, PartnerCenterErrorClassification classification)
+    /// <summary>
+    /// The value of the error-code tag on metrics: catalogued codes as they are, codes that are not tag-safe
+    /// (<see cref="ErrorCodeTag.IsTagSafe"/>) <c>other</c> without taking a slot, the rest bounded per operation.
+    /// Spans and logs do not use this cap: they take <see cref="ErrorCodeTag.ForSpan(PartnerCenterErrorClassification)"/>.
+    /// </summary>
+    public string? BoundMetricCode(string operation, PartnerCenterErrorClassification classification)
     {
         var code = classification.Code;
         if (code is null)
@@ -82,12 +98,12 @@ internal sealed class OperationNameResolver
             return null;
         }
 
-        if (classification.Definition is { } definition && ReferenceEquals(definition.Code, code))
+        if (ErrorCodeTag.IsCatalogued(classification))
         {
             return code;
         }
 
-        if (!IsTagSafe(code))
+        if (!ErrorCodeTag.IsTagSafe(code))
         {
             return PartnerCenterTelemetryNames.Values.Other;
         }
@@ -96,20 +112,12 @@ internal sealed class OperationNameResolver
         return set.GetOrOther(code);
     }
 
-    private static bool IsTagSafe(string code)
-    {
-        foreach (var c in code)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return code.Length is > 0 and <= 64;
-    }
-
-    private static string Generic(ReadOnlySpan<char> path)
+    /// <summary>
+    /// The name of a path no template knows: a segment stays only when it is a word of the route table (such as
+    /// <c>customers</c> or <c>orders</c>) or an API version (<c>v1</c>); any other segment (an id, a name, a key)
+    /// becomes <c>{id}</c>. At most <see cref="MaxGenericSegments"/> segments are kept.
+    /// </summary>
+    private string Generic(ReadOnlySpan<char> path)
     {
         if (path.IsEmpty)
         {
@@ -117,6 +125,8 @@ internal sealed class OperationNameResolver
         }
 
         var builder = new System.Text.StringBuilder(path.Length + 8);
+        var kept = 0;
+        var lookup = _knownWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in path.Split('/'))
         {
             var segment = path[range];
@@ -126,18 +136,27 @@ internal sealed class OperationNameResolver
             }
 
             builder.Append('/');
-            if (IsId(segment))
+            if (++kept > MaxGenericSegments)
             {
-                builder.Append(IdPlaceholder);
+                builder.Append(RestPlaceholder);
+                break;
+            }
+
+            if (!IsId(segment) && (IsVersion(segment) || lookup.Contains(segment)))
+            {
+                builder.Append(segment.ToString().ToLowerInvariant());
             }
             else
             {
-                builder.Append(segment);
+                builder.Append(IdPlaceholder);
             }
         }
 
         return builder.ToString();
     }
+
+    private static bool IsVersion(ReadOnlySpan<char> segment) =>
+        segment.Length is 2 or 3 && segment[0] is 'v' or 'V' && char.IsAsciiDigit(segment[1]) && (segment.Length == 2 || char.IsAsciiDigit(segment[2]));
 
     private static bool IsId(ReadOnlySpan<char> segment)
     {
@@ -194,6 +213,6 @@ internal sealed class OperationNameResolver
             return true;
         }
 
-        private static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
+        public static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
     }
 }

@@ -151,6 +151,25 @@ public sealed partial class PayloadFuzzTests
         Assert.Matches(@"\{(guid|token)\}", result.Description);
     }
 
+    /// <summary>
+    /// Found by this fuzzer: an email written as the key of a <c>k=v</c> pair ("admin@fabrikam.onmicrosoft.com=secret&amp;token=..."),
+    /// and one whose domain starts with a sign ("admin@-0.0e-5fabrikam..."), were left in the redacted description.
+    /// </summary>
+    [Theory]
+    [InlineData("Rejected for ad\u00BBin@fabrikam.onmier=secret&token=abc123 order")]
+    [InlineData("Rejected for jane.doe@contoso.com=1;x=2 order")]
+    [InlineData("Rejected for ad\u00BBin@-0.0e-5fabrikam.onmicrosoft.com order")]
+    [InlineData("Rejected for =dmin@fabrikam.onmicrosoft.com order")]
+    [InlineData("Rejected for x=1&=dmin@fabrikam.onmicrosoft.com;jane@x.io order")]
+    public void An_email_as_a_pair_key_or_with_an_odd_domain_is_masked(string description)
+    {
+        var body = Encoding.UTF8.GetBytes($$"""{"code": 712345, "description": "{{description}}"}""");
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
+        Assert.NotNull(result.Description);
+        Assert.DoesNotContain("@", result.Description, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("{email}", result.Description, StringComparison.Ordinal);
+    }
+
     /// <summary>Found by this fuzzer (long run): an email right after an '@' ("cc @jane.doe@contoso.com") was left in the redacted description.</summary>
     [Theory]
     [InlineData("Notification sent to @jane.doe@contoso.com failed")]

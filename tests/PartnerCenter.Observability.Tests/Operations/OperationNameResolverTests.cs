@@ -22,13 +22,34 @@ public sealed class OperationNameResolverTests
         Assert.Equal(expected, Create().Resolve(path));
 
     [Theory]
-    [InlineData("/v2/things/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/parts/12345", "/v2/things/{id}/parts/{id}")]
-    [InlineData("/v1/unknown/jane.doe@contoso.com/x", "/v1/unknown/{id}/x")]
-    [InlineData("/v1/unknown/ab12cd34ef", "/v1/unknown/{id}")]
-    [InlineData("/v1/unknown/words-only", "/v1/unknown/words-only")]
+    [InlineData("/v2/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/orders/12345", "/v2/customers/{id}/orders/{id}")]
+    [InlineData("/v1/customers/jane.doe@contoso.com/x", "/v1/customers/{id}/{id}")]
+    [InlineData("/v1/invoices/ab12cd34ef/extra", "/v1/invoices/{id}/{id}")]
+    [InlineData("/V2/Subscriptions", "/v2/subscriptions")]
     [InlineData("/", "/")]
     public void Other_paths_are_templated_generically(string path, string expected) =>
         Assert.Equal(expected, Create().Resolve(path));
+
+    // Words the route table does not know (names, keys, secrets) never reach the operation tag.
+    [Theory]
+    [InlineData("/v2/partners/JohnSmith/notes", "/v2/{id}/{id}/{id}")]
+    [InlineData("/v2/apikeys/hunter2/rotate", "/v2/{id}/{id}/{id}")]
+    [InlineData("/v2/keys/QwErTyUiOpAsDfGhJk/rotate", "/v2/{id}/{id}/{id}")]
+    [InlineData("/v1/unknown/words-only", "/v1/{id}/{id}")]
+    [InlineData("/v2/customers/a/b/c/d/e/f/g/h/i/j/k/l/m/n/JaneDoeSecretWord", "/v2/customers/{id}/{id}/{id}/{id}/{id}/{id}/{rest}")]
+    public void Unknown_words_become_placeholders_and_depth_is_capped(string path, string expected)
+    {
+        var resolver = Create();
+        Assert.Equal(expected, resolver.Resolve(path));
+    }
+
+    [Fact]
+    public void Words_of_user_templates_are_known_words()
+    {
+        var resolver = Create(100, "/v3/partners/{partner_id}/notes");
+        Assert.Equal("/v3/partners/{partner_id}/notes", resolver.Resolve("/v3/partners/JohnSmith/notes"));
+        Assert.Equal("/v2/partners/{id}/notes", resolver.Resolve("/v2/partners/JohnSmith/notes"));
+    }
 
     [Fact]
     public void User_templates_win_over_the_built_in_routes()
@@ -41,10 +62,10 @@ public sealed class OperationNameResolverTests
     public void Generic_and_user_set_names_collapse_to_other_past_the_cap()
     {
         var resolver = Create(2);
-        Assert.Equal("/a", resolver.Resolve("/a"));
-        Assert.Equal("/b", resolver.Resolve("/b"));
-        Assert.Equal("other", resolver.Resolve("/c"));
-        Assert.Equal("/a", resolver.Resolve("/a"));
+        Assert.Equal("/v2/orders", resolver.Resolve("/v2/orders"));
+        Assert.Equal("/v2/invoices", resolver.Resolve("/v2/invoices"));
+        Assert.Equal("other", resolver.Resolve("/v2/offers"));
+        Assert.Equal("/v2/orders", resolver.Resolve("/v2/orders"));
         Assert.Equal("/v1/invoices", resolver.Resolve("/v1/invoices")); // catalogued routes are never capped
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://x/v1/invoices").WithPartnerCenterOperation("my-op");
