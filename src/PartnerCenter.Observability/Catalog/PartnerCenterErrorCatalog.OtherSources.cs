@@ -77,7 +77,7 @@ public static partial class PartnerCenterErrorCatalog
         R(CartResources, 0, "10008", Eligibility, "Subscription isn't enabled for reservation purchases."),
         R(CartResources, 0, "10009", Quota, "The sandbox limit has been exceeded."),
         R(CartResources, 0, "10010", Validation, "Generic input isn't valid."),
-        R(CartResources, 0, "10011", Eligibility, "Subscription isn't valid."),
+        R(CartResources, 0, "10011", Validation, "Subscription isn't valid."),
         R(CartResources, 0, "10012", Eligibility, "Attestation hasn't been accepted."),
         R(AcceptTransfer, 0, "900103", Eligibility, "Subscription SyncState must be SyncComplete for the Subscription to be a source in a Subscription Ownership Transfer. Subscription: {0}, current state: {1}"),
         R(CustomerAgreement, 0, "600061", Conflict, "A partner confirmed agreement already exists for the customer."),

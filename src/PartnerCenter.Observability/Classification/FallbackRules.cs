@@ -20,9 +20,9 @@ internal static class FallbackRules
 
     private static readonly PartnerCenterErrorCategory[] TieOrder =
     [
+        PartnerCenterErrorCategory.Conflict,
         PartnerCenterErrorCategory.Quota,
         PartnerCenterErrorCategory.Eligibility,
-        PartnerCenterErrorCategory.Conflict,
         PartnerCenterErrorCategory.Auth,
         PartnerCenterErrorCategory.Validation,
     ];
@@ -43,6 +43,12 @@ internal static class FallbackRules
 
         // Eligibility: the state of the partner, customer, offer or subscription forbids the call.
         new("not eligible", PartnerCenterErrorCategory.Eligibility, Strong),
+        new("must be active", PartnerCenterErrorCategory.Eligibility, Strong),
+        new("current state", PartnerCenterErrorCategory.Eligibility, Strong),
+        new("required to purchase", PartnerCenterErrorCategory.Eligibility, Strong),
+        new("cannot be migrated", PartnerCenterErrorCategory.Eligibility, Strong),
+        new("can't be migrated", PartnerCenterErrorCategory.Eligibility, Strong),
+        new("credit", PartnerCenterErrorCategory.Eligibility, Strong),
         new("ineligible", PartnerCenterErrorCategory.Eligibility, Strong),
         new("not active", PartnerCenterErrorCategory.Eligibility, Strong),
         new("isn't active", PartnerCenterErrorCategory.Eligibility, Strong),
@@ -62,13 +68,10 @@ internal static class FallbackRules
         new("deleted", PartnerCenterErrorCategory.Eligibility, Usual),
         new("expired", PartnerCenterErrorCategory.Eligibility, Usual),
         new("disabled", PartnerCenterErrorCategory.Eligibility, Usual),
-        new("cancelled", PartnerCenterErrorCategory.Eligibility, Usual),
-        new("canceled", PartnerCenterErrorCategory.Eligibility, Usual),
         new("not supported for", PartnerCenterErrorCategory.Eligibility, Usual),
         new("not available for", PartnerCenterErrorCategory.Eligibility, Usual),
         new("country", PartnerCenterErrorCategory.Eligibility, Usual),
         new("agreement", PartnerCenterErrorCategory.Eligibility, Usual),
-        new("credit", PartnerCenterErrorCategory.Eligibility, Usual),
         new("window", PartnerCenterErrorCategory.Eligibility, Usual),
         new("market", PartnerCenterErrorCategory.Eligibility, Weak),
         new("environment", PartnerCenterErrorCategory.Eligibility, Weak),
@@ -79,6 +82,13 @@ internal static class FallbackRules
         new("another request", PartnerCenterErrorCategory.Conflict, Strong),
         new("already exists", PartnerCenterErrorCategory.Conflict, Strong),
         new("etag", PartnerCenterErrorCategory.Conflict, Strong),
+        new("being suspended", PartnerCenterErrorCategory.Conflict, Strong),
+        new("being cancelled", PartnerCenterErrorCategory.Conflict, Strong),
+        new("being canceled", PartnerCenterErrorCategory.Conflict, Strong),
+        new("being deleted", PartnerCenterErrorCategory.Conflict, Strong),
+        new("being provisioned", PartnerCenterErrorCategory.Conflict, Strong),
+        new("being updated", PartnerCenterErrorCategory.Conflict, Strong),
+        new("not ready", PartnerCenterErrorCategory.Conflict, Usual),
         new("concurren", PartnerCenterErrorCategory.Conflict, Usual),
 
         // Auth: who the caller is or what it may do.
@@ -107,6 +117,11 @@ internal static class FallbackRules
         // Validation: the request itself is wrong. Listed so that a plain input error is not pulled elsewhere by a weak hint.
         new("malformed", PartnerCenterErrorCategory.Validation, Strong),
         new("cannot be empty", PartnerCenterErrorCategory.Validation, Strong),
+        new("minimum", PartnerCenterErrorCategory.Validation, Strong),
+        new("operation isn't supported", PartnerCenterErrorCategory.Validation, Strong),
+        new("operation is not supported", PartnerCenterErrorCategory.Validation, Strong),
+        new("should be", PartnerCenterErrorCategory.Validation, Usual),
+        new("must be", PartnerCenterErrorCategory.Validation, Usual),
         new("invalid", PartnerCenterErrorCategory.Validation, Usual),
         new("not valid", PartnerCenterErrorCategory.Validation, Usual),
         new("isn't valid", PartnerCenterErrorCategory.Validation, Usual),
