@@ -97,7 +97,7 @@ public readonly struct PartnerCenterErrorClassification
         PartnerCenterClassificationSource.CatalogStatusAndCode => "catalogue (status and code)",
         PartnerCenterClassificationSource.CatalogCode => "catalogue (code, documented under another status)",
         PartnerCenterClassificationSource.DescriptionTemplate => "catalogue (description template)",
-        PartnerCenterClassificationSource.StatusKeyword => "status and a keyword in the description",
+        PartnerCenterClassificationSource.StatusKeyword => "fallback rules on the description (uncatalogued code)",
         PartnerCenterClassificationSource.Status => "status",
         _ => "nothing (no rule matched)",
     };
