@@ -248,6 +248,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.Category = classification.Category;
             record.Retryable = classification.IsRetryable;
             record.Code = snapshot.Operations.BoundCode(record.Operation, classification);
+            _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
             record.ErrorType = record.Code ?? TagValues.StatusString(status);
             request.Options.Set(PartnerCenterRequestOptions.Error, classification);
         }
