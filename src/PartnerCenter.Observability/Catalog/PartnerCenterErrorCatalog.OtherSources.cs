@@ -52,7 +52,7 @@ public static partial class PartnerCenterErrorCatalog
         R(Edition2023, 403, "2085", Eligibility, "The offer is not eligible for purchase"),
         R(Edition2023, 400, "4018", Validation, "Unable to process this order"),
         R(Edition2023, 400, "6000", Eligibility, "The billing cycle could not be changed because the order contains one or more subscriptions that are not active"),
-        R(EditionSdk51237e7, 400, "800082", Conflict, "Subscription is not ready to be updated. Try again after sometime", "Subscription is not ready to be updated. Please try again after sometime"),
+        R(EditionSdk51237e7, 400, "800082", Conflict, "Subscription is not ready to be updated. Try again after sometime", "Subscription is not ready to be updated. Please try again after sometime", "to be updated. Try again after sometimeSubscription is not ready", "to be updated. Please try again after sometimeSubscription is not ready"),
         R(EditionNewest, 200, "400072", Eligibility, "This item isn't available. To learn more, see Azure in Cloud Solution Provider (CSP)", "This item isn't available. Learn more ({0})"),
         R(Edition2023, 400, "900242", Validation, "The custom term end date specified for line item {0} does not match with the end date of any active non-trial OnlineServicesNCE subscription or align with the end of the calendar month. Partners should select a new custom term end date."),
         R(Edition2023, 400, "900312", Validation, "The selected scope '{0}' in the provisioning context is not supported."),
@@ -125,6 +125,9 @@ public static partial class PartnerCenterErrorCatalog
     /// <summary>Facts from other sources that word an already-catalogued (status, code) differently, with the same meaning.</summary>
     private static (int Status, string Code, string Wording)[] OtherWordingsOfCataloguedRows() =>
     [
+        (400, "2001", "Subscription quantity can't be increased or decreased while subscription is being suspended"), // the seed page's codeless row
+        (400, "6000", "The billing cycle couldn't be changed because the order contains one or more subscriptions that aren't active"), // the seed page's codeless row
+        (403, "800075", "is correct. For more information, refer to {0Your Customer account wasn't approved. Transactions for this customer aren't allowed. Verify the customer account information}"), // the seed page's garbled text, as it stands
         (403, "900309", "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance. Learn more at Users and groups in Conditional Access policy - Microsoft Entra"),
         (403, "900309", "Access has been blocked by Conditional Access policies. The access policy does not allow token issuance. Learn more at {0}"),
         (403, "900309", "Access has been blocked by Conditional Access Policy (GDAP, customer tenant)"),

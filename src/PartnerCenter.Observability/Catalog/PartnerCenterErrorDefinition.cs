@@ -35,13 +35,35 @@ public sealed class PartnerCenterErrorDefinition
     /// <summary>Where this row is documented, as a short source name: <c>error-codes</c> for the seed edition of Microsoft's error-code page, the edition or the docs page otherwise (see docs/error-categories.md).</summary>
     public string Source { get; }
 
-    /// <summary>Other wordings of the same error in other editions or pages; same meaning, same category.</summary>
-    internal string[] OtherWordings { get; set; }
+    /// <summary>Other wordings of the same error in other editions or pages: same meaning, same category.</summary>
+    public IReadOnlyList<string> OtherWordings { get; internal set; }
 
     /// <summary>Rows with the same (status, code) but another meaning, documented by another API; told apart by their description.</summary>
     internal PartnerCenterErrorDefinition[] Variants { get; set; } = [];
 
     internal DescriptionTemplate Matcher { get; }
+
+    /// <summary>Whether a description is this error: its template with values in place of <c>{0}</c>, or one of its other wordings (ignoring case, surrounding white space and a trailing full stop).</summary>
+    /// <param name="description">The description as a response or a docs page gives it.</param>
+    /// <returns><see langword="true"/> when the description is this error's.</returns>
+    public bool MatchesDescription(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        if (Matcher.IsMatch(description))
+        {
+            return true;
+        }
+
+        foreach (var wording in OtherWordings)
+        {
+            if (new DescriptionTemplate(wording).IsMatch(description))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The variant of this row whose template matches the description; this row when none does.</summary>
     internal PartnerCenterErrorDefinition Resolve(ReadOnlySpan<char> description)
