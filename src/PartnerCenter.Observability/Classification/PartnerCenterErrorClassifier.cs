@@ -155,7 +155,9 @@ public sealed class PartnerCenterErrorClassifier
             }
         }
 
-        if (description is not null && PartnerCenterErrorCatalog.TryMatchTemplate(statusCode, description, out var template))
+        // A transient row's wording at another status says nothing about retrying this one (as for the code alone).
+        if (description is not null && PartnerCenterErrorCatalog.TryMatchTemplate(statusCode, description, out var template)
+            && (template.Category != PartnerCenterErrorCategory.Transient || template.StatusCode == statusCode || StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient))
         {
             return new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw, retryable);
         }
