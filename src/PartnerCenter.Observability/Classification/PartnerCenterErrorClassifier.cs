@@ -103,9 +103,13 @@ public sealed class PartnerCenterErrorClassifier
 
         var code = read.Code.IsPresent ? DecodeCode(json, read.Code) : null;
         var description = read.Description.IsPresent ? DecodeString(json, read.Description) : null;
+
+        // Not catalogued: read the whole object once more for errorName and exception names, which only the fallback rules use.
+        var complete = read.Outcome == PartnerCenterPayloadOutcome.Parsed ? PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes, complete: true) : read;
         var hints = FallbackHints.Describe(
-            read.ErrorName.IsPresent ? DecodeString(json, read.ErrorName) : null,
-            read.ExceptionName.IsPresent ? DecodeString(json, read.ExceptionName) : null);
+            complete.ErrorName.IsPresent ? DecodeString(json, complete.ErrorName) : null,
+            complete.ExceptionName.IsPresent ? DecodeString(json, complete.ExceptionName) : null);
+        retryable = complete.Retryable == ServerRetryable.NotStated ? retryable : complete.Retryable;
         return Classify(statusCode, code, description, hints, read.Outcome, includeRawDescription, retryable);
     }
 
