@@ -1,12 +1,14 @@
 using System.Globalization;
+using PartnerCenter.Observability.Cli.CatalogDiff;
 
 namespace PartnerCenter.Observability.Cli;
 
-/// <summary>The pc-errors commands: explain, classify and catalog. Exit codes: 0 done, 1 not found, 2 bad arguments.</summary>
+/// <summary>The pc-errors commands: explain, classify, catalog and catalog diff. Exit codes: 0 done, 1 not found or differences, 2 bad arguments or input.</summary>
 internal static class CliApp
 {
     public const int Ok = 0;
     public const int NotFound = 1;
+    public const int Differences = 1;
     public const int Usage = 2;
 
     public const string UsageText = """
@@ -18,8 +20,15 @@ internal static class CliApp
               {"status":403,"code":"800020","category":"eligibility","retryable":false,"template":"...","reason":"..."}
           pc-errors catalog [--format json|markdown]
               Print the whole catalogue.
+          pc-errors catalog diff <file> [--baseline <source>] [--source-name <name>]
+              Compare a newer copy of the "Partner Center REST error codes" page (its markdown source, with the table
+              | HTTP Status | HTTP Error Code | Error code | Description |, or a text copy) with the catalogue. Prints
+              every added, changed or missing row with a proposed category and reason, as lines that paste into
+              PartnerCenterErrorCatalog.OtherSources.cs. --baseline: the catalogue source whose rows the page should
+              list (default: every edition of the error-code page); --source-name: the source written on the lines.
 
-        Exit codes: 0 success, 1 code not catalogued (explain), 2 bad arguments.
+        Exit codes: 0 success (diff: no differences), 1 code not catalogued (explain) or differences (diff),
+        2 bad arguments or bad input.
         """;
 
     public static async Task<int> RunAsync(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
@@ -108,6 +117,11 @@ internal static class CliApp
 
     private static async Task<int> CatalogAsync(ArgumentList args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Positional is ["diff", ..])
+        {
+            return await CatalogDiffAsync(args, stdout, stderr).ConfigureAwait(false);
+        }
+
         if (!args.Only(["--format"], out var error) || args.Positional.Count != 0)
         {
             return Fail(stderr, error ?? "catalog takes no positional arguments");
@@ -127,6 +141,57 @@ internal static class CliApp
 
         await stdout.WriteAsync(text).ConfigureAwait(false);
         return Ok;
+    }
+
+    private static async Task<int> CatalogDiffAsync(ArgumentList args, TextWriter stdout, TextWriter stderr)
+    {
+        const long MaxFileBytes = 8 * 1024 * 1024;
+        if (!args.Only(["--baseline", "--source-name"], out var error) || args.Positional.Count != 2)
+        {
+            return Fail(stderr, error ?? "catalog diff takes exactly one <file>");
+        }
+
+        var path = args.Positional[1];
+        string text;
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists || file.Length > MaxFileBytes)
+            {
+                return BadInput(stderr, file.Exists ? $"'{path}' is larger than {MaxFileBytes} bytes" : $"'{path}' does not exist");
+            }
+
+            text = await File.ReadAllTextAsync(path).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return BadInput(stderr, $"cannot read '{path}': {ex.Message}");
+        }
+
+        if (!DocsTableReader.TryRead(text, out var rows, out error))
+        {
+            return BadInput(stderr, $"'{path}': {error}");
+        }
+
+        var baseline = args.Named.GetValueOrDefault("--baseline");
+        Func<PartnerCenterErrorDefinition, bool> inBaseline = baseline is null
+            ? d => d.Source.StartsWith(CatalogDiffer.ErrorCodePage, StringComparison.Ordinal)
+            : d => string.Equals(d.Source, baseline, StringComparison.Ordinal);
+        if (baseline is not null && !PartnerCenterErrorCatalog.Definitions.Any(inBaseline))
+        {
+            return Fail(stderr, $"no catalogue row has the source '{baseline}'");
+        }
+
+        var differences = CatalogDiffer.Diff(rows, inBaseline);
+        var sourceName = args.Named.GetValueOrDefault("--source-name") ?? Path.GetFileNameWithoutExtension(path);
+        await stdout.WriteAsync(DiffFormatting.Format(differences, sourceName, rows.Count)).ConfigureAwait(false);
+        return differences.Count == 0 ? Ok : Differences;
+    }
+
+    private static int BadInput(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"pc-errors: {message}");
+        return Usage;
     }
 
     private static bool TryGetStatus(ArgumentList args, bool required, out int? status, out string? error)

@@ -27,10 +27,11 @@ internal static class Formatting
 
     public static string Explain(PartnerCenterErrorDefinition definition) => string.Create(CultureInfo.InvariantCulture, $"""
         code:      {definition.Code ?? "(none)"}
-        status:    {definition.StatusCode}
+        status:    {(definition.StatusCode == 0 ? "(not documented; the code alone decides)" : definition.StatusCode)}
         category:  {definition.Category.ToTagValue()}
         retryable: {(definition.IsRetryable ? "true" : "false")}
         template:  {definition.Template}
+        source:    {definition.Source}
         what to do: {WhatToDo(definition.Category)}
         """);
 
@@ -57,6 +58,7 @@ internal static class Formatting
             writer.WriteString("category", row.Category.ToTagValue());
             writer.WriteBoolean("retryable", row.IsRetryable);
             writer.WriteString("template", row.Template);
+            writer.WriteString("source", row.Source);
             writer.WriteEndObject();
         }
 
@@ -69,13 +71,16 @@ internal static class Formatting
         var text = new StringBuilder();
         text.Append("# Partner Center error codes\n\n")
             .Append("<!-- Generated from the catalogue by `pc-errors catalog --format markdown`. Do not edit by hand: a test fails when this file is stale. -->\n\n")
-            .Append(CultureInfo.InvariantCulture, $"{rows.Count} documented errors. Categories and their rules: [error-categories.md](error-categories.md). ")
-            .Append("Rows without a code are recognised by their description template; `{0}` stands for any value.\n\n")
-            .Append("| Code | Status | Category | Retryable | Template |\n")
-            .Append("|---|---|---|---|---|\n");
+            .Append(CultureInfo.InvariantCulture, $"{rows.Count} documented errors. Categories, their rules and the judgement calls: [error-categories.md](error-categories.md). ")
+            .Append("Rows without a code are recognised by their description template; `{0}` stands for any value. ")
+            .Append("Status — means no source gives one (the code alone decides); status 200 rows are items inside successful responses, which the handler never reads. ")
+            .Append("Source `error-codes` is the seed edition of Microsoft's \"Partner Center REST error codes\" page; the other sources are other editions of that page and other Partner Center docs pages.\n\n")
+            .Append("| Code | Status | Category | Retryable | Template | Source |\n")
+            .Append("|---|---|---|---|---|---|\n");
         foreach (var row in rows)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| {row.Code ?? "—"} | {row.StatusCode} | {row.Category.ToTagValue()} | {(row.IsRetryable ? "yes" : "no")} | {EscapeCell(row.Template)} |\n");
+            var status = row.StatusCode == 0 ? "—" : row.StatusCode.ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Code ?? "—"} | {status} | {row.Category.ToTagValue()} | {(row.IsRetryable ? "yes" : "no")} | {EscapeCell(row.Template)} | {row.Source} |\n");
         }
 
         return text.ToString();

@@ -52,6 +52,12 @@ internal sealed class OtlpEnvironment
             options.Headers = headers;
         }
 
+        var timeout = Get($"OTEL_EXPORTER_OTLP_{signal.ToUpperInvariant()}_TIMEOUT") ?? Get("OTEL_EXPORTER_OTLP_TIMEOUT");
+        if (int.TryParse(timeout, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds > 0)
+        {
+            options.TimeoutMilliseconds = milliseconds;
+        }
+
         return options;
     }
 

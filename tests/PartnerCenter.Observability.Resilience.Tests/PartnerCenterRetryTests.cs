@@ -35,15 +35,29 @@ public sealed class PartnerCenterRetryTests
     [Fact]
     public void The_classification_the_telemetry_handler_attached_wins_over_the_status()
     {
-        // An uncatalogued 400 saying "try again later" is transient by its body; by its status it would be validation.
+        // An uncatalogued 400 whose body states "isRetryable": true is retryable by its body; by its status it would not be.
+        var body = """{"code": 123456, "description": "The service is busy, please try again later.", "isRetryable": true}"""u8;
+        var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
+        using var request = new HttpRequestMessage();
+        request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
+
+        Assert.Equal(PartnerCenterErrorCategory.Validation, classification.Category);
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
+    }
+
+    [Fact]
+    public void A_400_that_only_says_try_again_is_not_retried()
+    {
+        // "then try again" in a 400 means "after you fix something": no keyword makes a 4xx retryable.
         var body = """{"code": 123456, "description": "The service is busy, please try again later."}"""u8;
         var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
         using var request = new HttpRequestMessage();
         request.Options.Set(PartnerCenterRequestOptions.Error, classification);
         using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
 
-        Assert.Equal(PartnerCenterErrorCategory.Transient, classification.Category);
-        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
+        Assert.Equal(PartnerCenterErrorCategory.Validation, classification.Category);
+        Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
     }
 
     [Fact]

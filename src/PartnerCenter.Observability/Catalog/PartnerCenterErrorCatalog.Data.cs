@@ -2,14 +2,17 @@ using static PartnerCenter.Observability.PartnerCenterErrorCategory;
 
 namespace PartnerCenter.Observability;
 
-// The catalogue of every error documented on Microsoft's "Partner Center REST error codes" page.
+// The seed of the catalogue: every error documented on the edition of Microsoft's "Partner Center REST error codes" page
+// the catalogue was first built from (source name "error-codes"). Other editions and pages: PartnerCenterErrorCatalog.OtherSources.cs.
 // One row per (HTTP status, error code); a change to one code is a change to one line.
 // Columns: HTTP status, error code (null where the page gives none), category, description template.
 // The category of each row follows the rules in docs/error-categories.md.
 // docs/error-codes.md is generated from this table (`pc-errors catalog --format markdown`); a test keeps it in step.
 public static partial class PartnerCenterErrorCatalog
 {
-    private static PartnerCenterErrorDefinition[] CreateDefinitions() =>
+    private const string SeedSource = "error-codes";
+
+    private static PartnerCenterErrorDefinition[] SeedEditionRows() =>
     [
         E(400, null, Validation, "Invalid property"),
         E(403, "20002", Auth, "The partner ID {0} has no commerce relationship with the customer ID {1}."),
@@ -228,5 +231,5 @@ public static partial class PartnerCenterErrorCatalog
     ];
 
     private static PartnerCenterErrorDefinition E(int status, string? code, PartnerCenterErrorCategory category, string template) =>
-        new(status, code, category, template);
+        new(status, code, category, template, SeedSource);
 }

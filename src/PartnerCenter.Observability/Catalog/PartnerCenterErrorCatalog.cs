@@ -5,14 +5,18 @@ using System.Globalization;
 namespace PartnerCenter.Observability;
 
 /// <summary>
-/// Every error documented on Microsoft's "Partner Center REST error codes" page, with its category.
-/// Built once, on first use, into frozen lookups keyed on (HTTP status, code), on the code alone, and on the description template.
+/// Every error documented on the editions of Microsoft's "Partner Center REST error codes" page and on other Partner
+/// Center docs pages, with its category and source. Built once, on first use, into frozen lookups keyed on
+/// (HTTP status, code), on the code alone, and on the description template.
 /// </summary>
 public static partial class PartnerCenterErrorCatalog
 {
-    private static readonly PartnerCenterErrorDefinition[] Rows = CreateDefinitions();
-    private static readonly FrozenDictionary<long, PartnerCenterErrorDefinition> ByStatusAndCode = BuildByStatusAndCode(Rows);
-    private static readonly FrozenDictionary<int, PartnerCenterErrorDefinition> ByCode = BuildByCode(Rows);
+    private static readonly PartnerCenterErrorDefinition[] Rows = CatalogBuilder.Build(SeedEditionRows(), OtherSourceRows(), OtherWordingsOfCataloguedRows());
+    private static readonly FrozenDictionary<long, PartnerCenterErrorDefinition> ByStatusAndCode = CatalogBuilder.ByStatusAndNumber(Rows);
+    private static readonly FrozenDictionary<string, PartnerCenterErrorDefinition> ByStatusAndName = CatalogBuilder.ByStatusAndName(Rows);
+    private static readonly FrozenDictionary<int, PartnerCenterErrorDefinition> ByCode = CatalogBuilder.FirstByNumber(Rows);
+    private static readonly FrozenDictionary<int, PartnerCenterErrorDefinition> ByCodeAlone = CatalogBuilder.UnambiguousByNumber(Rows);
+    private static readonly FrozenDictionary<string, PartnerCenterErrorDefinition> ByNameAlone = CatalogBuilder.UnambiguousByName(Rows);
     private static readonly PartnerCenterErrorDefinition[] TemplateOrder = [.. Rows.Where(r => r.Code is null), .. Rows.Where(r => r.Code is not null)];
 
     // Templates indexed by the first characters of their literal prefix, so that a description is compared with a
@@ -29,7 +33,7 @@ public static partial class PartnerCenterErrorCatalog
 
     private static readonly PartnerCenterErrorDefinition[] UnindexedTemplates = [.. TemplateOrder.Where(r => r.Matcher.Prefix.Length < IndexedPrefixLength)];
 
-    /// <summary>All catalogued errors, in the order of the source page.</summary>
+    /// <summary>All catalogued errors: the seed edition's rows in page order, then the rows of other editions and pages.</summary>
     public static IReadOnlyList<PartnerCenterErrorDefinition> Definitions => Rows;
 
     /// <summary>Finds the documented error for an HTTP status and error code.</summary>
@@ -40,7 +44,12 @@ public static partial class PartnerCenterErrorCatalog
     public static bool TryFind(int statusCode, string? code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         definition = null;
-        return TryParseCode(code, out var number) && TryFind(statusCode, number, out definition);
+        if (TryParseCode(code, out var number))
+        {
+            return TryFind(statusCode, number, out definition);
+        }
+
+        return code is { Length: > 0 } && ByStatusAndName.TryGetValue(CatalogBuilder.NameKey(statusCode, code), out definition);
     }
 
     /// <summary>Finds the documented error for an error code, whatever its status.</summary>
@@ -50,41 +59,80 @@ public static partial class PartnerCenterErrorCatalog
     public static bool TryFindByCode(string? code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         definition = null;
-        return TryParseCode(code, out var number) && ByCode.TryGetValue(number, out definition);
+        if (TryParseCode(code, out var number))
+        {
+            return ByCode.TryGetValue(number, out definition);
+        }
+
+        return code is { Length: > 0 } && ByNameAlone.TryGetValue(code, out definition);
     }
+
+    /// <summary>
+    /// The code-alone rule: a code catalogued under other statuses decides the category only when all its rows agree
+    /// on one, and never makes a response retryable whose status is not (a transient row says nothing about a 400).
+    /// </summary>
+    internal static bool TryFindByCodeAlone(int statusCode, string code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
+    {
+        if (TryParseCode(code, out var number))
+        {
+            return TryFindByCodeAlone(statusCode, number, out definition);
+        }
+
+        return Applies(statusCode, ByNameAlone.TryGetValue(code, out var row) ? row : null, out definition);
+    }
+
+    internal static bool TryFindByCodeAlone(int statusCode, int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
+        Applies(statusCode, ByCodeAlone.TryGetValue(code, out var row) ? row : null, out definition);
+
+    private static bool Applies(int statusCode, PartnerCenterErrorDefinition? row, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
+    {
+        definition = row is not null && Applies(statusCode, row) ? row : null;
+        return definition is not null;
+    }
+
+    private static bool Applies(int statusCode, PartnerCenterErrorDefinition row) =>
+        row.Category != PartnerCenterErrorCategory.Transient || Classification.StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient;
 
     internal static bool TryFind(int statusCode, int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
         ByStatusAndCode.TryGetValue(Key(statusCode, code), out definition);
 
-    internal static bool TryFindByCode(int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
-        ByCode.TryGetValue(code, out definition);
-
-    /// <summary>Finds the first row whose template matches the description; rows without a code are tried first.</summary>
-    internal static bool TryMatchTemplate(ReadOnlySpan<char> description, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
+    /// <summary>Finds the row whose template matches the description: the first one documented at this status, else the first one; rows without a code are tried first.</summary>
+    internal static bool TryMatchTemplate(int statusCode, ReadOnlySpan<char> description, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         var normalised = DescriptionTemplate.NormaliseForLookup(description);
+        definition = null;
         if (normalised.Length >= IndexedPrefixLength
             && TemplatesByPrefixLookup.TryGetValue(normalised[..IndexedPrefixLength], out var candidates)
-            && TryMatch(candidates, normalised, out definition))
+            && TryMatch(candidates, statusCode, normalised, ref definition))
         {
             return true;
         }
 
-        return TryMatch(UnindexedTemplates, normalised, out definition);
+        if (TryMatch(UnindexedTemplates, statusCode, normalised, ref definition))
+        {
+            return true;
+        }
+
+        return definition is not null;
     }
 
-    private static bool TryMatch(PartnerCenterErrorDefinition[] rows, ReadOnlySpan<char> description, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
+    /// <summary>True when a row at the status matched; <paramref name="definition"/> keeps the first match at any status.</summary>
+    private static bool TryMatch(PartnerCenterErrorDefinition[] rows, int statusCode, ReadOnlySpan<char> description, [NotNullWhen(true)] ref PartnerCenterErrorDefinition? definition)
     {
         foreach (var row in rows)
         {
             if (row.Matcher.IsMatch(description))
             {
-                definition = row;
-                return true;
+                if (row.StatusCode == statusCode)
+                {
+                    definition = row;
+                    return true;
+                }
+
+                definition ??= row;
             }
         }
 
-        definition = null;
         return false;
     }
 
@@ -94,33 +142,5 @@ public static partial class PartnerCenterErrorCatalog
         return code is { Length: > 0 and <= 9 } && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out number);
     }
 
-    private static long Key(int statusCode, int code) => ((long)statusCode << 32) | (uint)code;
-
-    private static FrozenDictionary<long, PartnerCenterErrorDefinition> BuildByStatusAndCode(PartnerCenterErrorDefinition[] rows)
-    {
-        var map = new Dictionary<long, PartnerCenterErrorDefinition>();
-        foreach (var row in rows)
-        {
-            if (TryParseCode(row.Code, out var code))
-            {
-                map.TryAdd(Key(row.StatusCode, code), row);
-            }
-        }
-
-        return map.ToFrozenDictionary();
-    }
-
-    private static FrozenDictionary<int, PartnerCenterErrorDefinition> BuildByCode(PartnerCenterErrorDefinition[] rows)
-    {
-        var map = new Dictionary<int, PartnerCenterErrorDefinition>();
-        foreach (var row in rows)
-        {
-            if (TryParseCode(row.Code, out var code))
-            {
-                map.TryAdd(code, row);
-            }
-        }
-
-        return map.ToFrozenDictionary();
-    }
+    internal static long Key(int statusCode, int code) => ((long)statusCode << 32) | (uint)code;
 }

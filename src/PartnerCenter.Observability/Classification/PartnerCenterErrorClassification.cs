@@ -1,3 +1,4 @@
+using PartnerCenter.Observability.Payload;
 using System.Runtime.InteropServices;
 
 namespace PartnerCenter.Observability;
@@ -17,8 +18,15 @@ public readonly struct PartnerCenterErrorClassification
         PartnerCenterErrorDefinition? definition,
         PartnerCenterClassificationSource source,
         PartnerCenterPayloadOutcome payload,
-        string? rawDescription)
+        string? rawDescription,
+        ServerRetryable serverRetryable = ServerRetryable.NotStated)
     {
+        ServerStatedRetryable = serverRetryable switch
+        {
+            ServerRetryable.Yes => true,
+            ServerRetryable.No => false,
+            _ => null,
+        };
         StatusCode = statusCode;
         Code = code;
         Category = category;
@@ -41,8 +49,14 @@ public readonly struct PartnerCenterErrorClassification
     /// <summary>Whether the response is an error (status 400 or above).</summary>
     public bool IsError => StatusCode >= 400;
 
-    /// <summary>Whether retrying the same request unchanged may succeed: true for <see cref="PartnerCenterErrorCategory.Transient"/> and for HTTP 429.</summary>
-    public bool IsRetryable => IsError && PartnerCenterErrorClassifier.IsRetryable(Category, StatusCode);
+    /// <summary>
+    /// Whether retrying the same request unchanged may succeed: what the body's <c>isRetryable</c> says when it says
+    /// anything (except that a 409 is never retried), otherwise true for <see cref="PartnerCenterErrorCategory.Transient"/> and for HTTP 429.
+    /// </summary>
+    public bool IsRetryable => IsError && StatusCode != 409 && (ServerStatedRetryable ?? PartnerCenterErrorClassifier.IsRetryable(Category, StatusCode));
+
+    /// <summary>What the body's <c>isRetryable</c> field said, or <see langword="null"/> when it had none. It wins over the category's rule in <see cref="IsRetryable"/>.</summary>
+    public bool? ServerStatedRetryable { get; }
 
     /// <summary>
     /// A description safe for telemetry: the catalogue template (<c>Subscription {0} ...</c>) when the error is catalogued,
@@ -83,7 +97,7 @@ public readonly struct PartnerCenterErrorClassification
         PartnerCenterClassificationSource.CatalogStatusAndCode => "catalogue (status and code)",
         PartnerCenterClassificationSource.CatalogCode => "catalogue (code, documented under another status)",
         PartnerCenterClassificationSource.DescriptionTemplate => "catalogue (description template)",
-        PartnerCenterClassificationSource.StatusKeyword => "status and a keyword in the description",
+        PartnerCenterClassificationSource.StatusKeyword => "fallback rules on the description (uncatalogued code)",
         PartnerCenterClassificationSource.Status => "status",
         _ => "nothing (no rule matched)",
     };

@@ -9,7 +9,9 @@ namespace PartnerCenter.Observability;
 /// <summary>
 /// Classifies Partner Center responses into <see cref="PartnerCenterErrorCategory"/> values using the catalogue of
 /// documented error codes. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
-/// the code alone; the description template; keyword rules for uncatalogued 400/403 errors; the status; unknown.
+/// the code alone (when its rows agree, and never to make a non-retryable status retryable); the description template;
+/// the fallback rules for uncatalogued 400/403/422 errors; the status; unknown. A body's <c>isRetryable</c> decides
+/// <see cref="PartnerCenterErrorClassification.IsRetryable"/> (docs/error-categories.md).
 /// Thread-safe; never throws for any body.
 /// </summary>
 public sealed class PartnerCenterErrorClassifier
@@ -71,30 +73,44 @@ public sealed class PartnerCenterErrorClassifier
         var read = PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes);
         if (!read.Code.IsPresent && !read.Description.IsPresent)
         {
-            return ByStatus(statusCode, read.Outcome, description: default);
+            return ByStatus(statusCode, read.Outcome, description: default, read.Retryable);
         }
 
         var json = body[..Math.Min(body.Length, _options.MaxBodyBytes)];
         var codeBytes = read.Code.IsPresent ? json.Slice(read.Code.Start, read.Code.Length) : default;
         var isNumeric = TryParseDigits(codeBytes, out var number) && !read.Code.IsEscaped;
+        var retryable = read.Retryable;
 
         // Fast path: a catalogued numeric code resolves without decoding anything.
         if (isNumeric && _options.CategoryOverrides.Count == 0)
         {
             if (PartnerCenterErrorCatalog.TryFind(statusCode, number, out var exact))
             {
-                return FromDefinition(statusCode, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, read.Outcome, json, read.Description, includeRawDescription);
+                if (exact.Variants.Length > 0 && read.Description.IsPresent)
+                {
+                    // The same (status, code) means different things on different APIs: the description tells them apart.
+                    exact = exact.Resolve(DecodeString(json, read.Description));
+                }
+
+                return FromDefinition(statusCode, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, read.Outcome, json, read.Description, includeRawDescription, retryable);
             }
 
-            if (PartnerCenterErrorCatalog.TryFindByCode(number, out var byCode))
+            if (PartnerCenterErrorCatalog.TryFindByCodeAlone(statusCode, number, out var byCode))
             {
-                return FromDefinition(statusCode, byCode, PartnerCenterClassificationSource.CatalogCode, read.Outcome, json, read.Description, includeRawDescription);
+                return FromDefinition(statusCode, byCode, PartnerCenterClassificationSource.CatalogCode, read.Outcome, json, read.Description, includeRawDescription, retryable);
             }
         }
 
         var code = read.Code.IsPresent ? DecodeCode(json, read.Code) : null;
         var description = read.Description.IsPresent ? DecodeString(json, read.Description) : null;
-        return Classify(statusCode, code, description, read.Outcome, includeRawDescription);
+
+        // Not catalogued: read the whole object once more for errorName and exception names, which only the fallback rules use.
+        var complete = read.Outcome == PartnerCenterPayloadOutcome.Parsed ? PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes, complete: true) : read;
+        var hints = FallbackHints.Describe(
+            complete.ErrorName.IsPresent ? DecodeString(json, complete.ErrorName) : null,
+            complete.ExceptionName.IsPresent ? DecodeString(json, complete.ExceptionName) : null);
+        retryable = complete.Retryable == ServerRetryable.NotStated ? retryable : complete.Retryable;
+        return Classify(statusCode, code, description, hints, read.Outcome, includeRawDescription, retryable);
     }
 
     /// <summary>Classifies a response from an already-parsed code and description (for example from an exception).</summary>
@@ -105,7 +121,7 @@ public sealed class PartnerCenterErrorClassifier
     public PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description) =>
         statusCode < 400
             ? NotAnError(statusCode)
-            : Classify(statusCode, string.IsNullOrEmpty(code) ? null : code, description, code is null && description is null ? PartnerCenterPayloadOutcome.NotRead : PartnerCenterPayloadOutcome.Parsed, includeRaw: false);
+            : Classify(statusCode, string.IsNullOrEmpty(code) ? null : code, description, hints: null, code is null && description is null ? PartnerCenterPayloadOutcome.NotRead : PartnerCenterPayloadOutcome.Parsed, includeRaw: false, ServerRetryable.NotStated);
 
     /// <summary>Classifies a response by its status alone, for when the body is not available or not wanted.</summary>
     /// <param name="statusCode">The HTTP status.</param>
@@ -114,7 +130,7 @@ public sealed class PartnerCenterErrorClassifier
     public static PartnerCenterErrorClassification ClassifyStatus(int statusCode, PartnerCenterPayloadOutcome payload = PartnerCenterPayloadOutcome.NotRead) =>
         statusCode < 400 ? NotAnError(statusCode) : ByStatus(statusCode, payload, description: default);
 
-    private PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description, PartnerCenterPayloadOutcome outcome, bool includeRaw)
+    private PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description, string? hints, PartnerCenterPayloadOutcome outcome, bool includeRaw, ServerRetryable retryable)
     {
         var raw = includeRaw ? description : null;
         if (code is not null && code.Length > MaxCodeLength)
@@ -126,34 +142,39 @@ public sealed class PartnerCenterErrorClassifier
         {
             PartnerCenterErrorCatalog.TryFind(statusCode, code, out var definition);
             definition ??= PartnerCenterErrorCatalog.TryFindByCode(code, out var any) ? any : null;
-            return new(statusCode, definition?.Code ?? code, overridden, definition?.Template ?? Redact(description), definition, PartnerCenterClassificationSource.Override, outcome, raw);
+            return new(statusCode, definition?.Code ?? code, overridden, definition?.Template ?? Redact(description), definition, PartnerCenterClassificationSource.Override, outcome, raw, retryable);
         }
 
-        if (PartnerCenterErrorCatalog.TryParseCode(code, out var number))
+        if (code is not null)
         {
-            if (PartnerCenterErrorCatalog.TryFind(statusCode, number, out var exact))
+            if (PartnerCenterErrorCatalog.TryFind(statusCode, code, out var exact))
             {
-                return new(statusCode, exact.Code, Pin(statusCode, exact.Category), exact.Template, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, outcome, raw);
+                exact = description is null ? exact : exact.Resolve(description);
+                return new(statusCode, exact.Code, Pin(statusCode, exact.Category), exact.Template, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, outcome, raw, retryable);
             }
 
-            if (PartnerCenterErrorCatalog.TryFindByCode(number, out var byCode))
+            if (PartnerCenterErrorCatalog.TryFindByCodeAlone(statusCode, code, out var byCode))
             {
-                return new(statusCode, byCode.Code, Pin(statusCode, byCode.Category), byCode.Template, byCode, PartnerCenterClassificationSource.CatalogCode, outcome, raw);
+                return new(statusCode, byCode.Code, Pin(statusCode, byCode.Category), byCode.Template, byCode, PartnerCenterClassificationSource.CatalogCode, outcome, raw, retryable);
             }
         }
 
-        if (description is not null && PartnerCenterErrorCatalog.TryMatchTemplate(description, out var template))
+        // A transient row's wording at another status says nothing about retrying this one (as for the code alone).
+        if (description is not null && PartnerCenterErrorCatalog.TryMatchTemplate(statusCode, description, out var template)
+            && (template.Category != PartnerCenterErrorCategory.Transient || template.StatusCode == statusCode || StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient))
         {
-            return new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw);
+            return new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw, retryable);
         }
 
-        if (StatusRules.TryByKeyword(statusCode, description, out var keyword))
+        var text = hints is null ? description : description + " " + hints;
+        if (FallbackRules.TryClassify(statusCode, text, out var fallback))
         {
-            return new(statusCode, code, keyword, Redact(description), null, PartnerCenterClassificationSource.StatusKeyword, outcome, raw);
+            return new(statusCode, code, fallback, Redact(description), null, PartnerCenterClassificationSource.StatusKeyword, outcome, raw, retryable);
         }
 
-        var result = ByStatus(statusCode, outcome, Redact(description));
-        return new(statusCode, code, result.Category, result.Description, null, result.Source, outcome, raw);
+        var category = StatusRules.ByStatus(statusCode);
+        var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
+        return new(statusCode, code, category, Redact(description), null, source, outcome, raw, retryable);
     }
 
     /// <summary>Statuses whose meaning no body can change: 401 is auth, 409 conflict and 429 quota.</summary>
@@ -166,13 +187,13 @@ public sealed class PartnerCenterErrorClassifier
     };
 
     private static PartnerCenterErrorClassification NotAnError(int statusCode) =>
-        new(statusCode, null, PartnerCenterErrorCategory.Unknown, null, null, PartnerCenterClassificationSource.NotAnError, PartnerCenterPayloadOutcome.NotRead, null);
+        new(statusCode, null, PartnerCenterErrorCategory.Unknown, null, null, PartnerCenterClassificationSource.NotAnError, PartnerCenterPayloadOutcome.NotRead, null, ServerRetryable.NotStated);
 
-    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description)
+    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description, ServerRetryable retryable = ServerRetryable.NotStated)
     {
         var category = StatusRules.ByStatus(statusCode);
         var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
-        return new(statusCode, null, category, description, null, source, outcome, null);
+        return new(statusCode, null, category, description, null, source, outcome, null, retryable);
     }
 
     private static PartnerCenterErrorClassification FromDefinition(
@@ -182,10 +203,11 @@ public sealed class PartnerCenterErrorClassifier
         PartnerCenterPayloadOutcome outcome,
         ReadOnlySpan<byte> json,
         TokenSlice description,
-        bool includeRaw)
+        bool includeRaw,
+        ServerRetryable retryable)
     {
         var raw = includeRaw && description.IsPresent ? DecodeString(json, description) : null;
-        return new(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw);
+        return new(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw, retryable);
     }
 
     private string? Redact(string? description)

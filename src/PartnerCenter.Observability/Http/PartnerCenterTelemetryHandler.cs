@@ -270,6 +270,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.Retryable = classification.IsRetryable;
             record.Code = ErrorCodeTag.ForSpan(classification);
             record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
+            _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
             record.ErrorType = record.Code ?? TagValues.StatusString(status);
             record.MetricErrorType = record.MetricCode ?? TagValues.StatusString(status);
         }

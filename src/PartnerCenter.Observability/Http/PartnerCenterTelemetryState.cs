@@ -15,6 +15,8 @@ internal sealed class PartnerCenterTelemetryState
 
     public PartnerCenterInstruments Instruments { get; }
 
+    public Discovery.UncataloguedCodeDiscovery Discovery { get; } = new();
+
     public Snapshot For(PartnerCenterTelemetryOptions options)
     {
         var current = Volatile.Read(ref _snapshot);

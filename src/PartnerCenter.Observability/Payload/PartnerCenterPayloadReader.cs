@@ -5,7 +5,8 @@ namespace PartnerCenter.Observability.Payload;
 /// <summary>
 /// A bounded, tolerant reader of Partner Center error bodies over <see cref="Utf8JsonReader"/>.
 /// It looks at no more than its byte limit, never throws on any byte sequence, and accepts <c>code</c> as a number or a
-/// string, the nested <c>{"error":{"code","message"}}</c> form, a UTF-8 BOM, any field order, unknown fields,
+/// string, the nested <c>{"error":{"code","message"}}</c> form, the API-gateway <c>{"statusCode","message"}</c> form,
+/// the extra fields <c>message</c>, <c>errorName</c>, <c>isRetryable</c> and <c>errorMessageExtended</c>, exception names in <c>data</c>, a UTF-8 BOM, any field order, unknown fields,
 /// <c>data</c> of any shape, and truncated or invalid JSON (keeping what was read before the break).
 /// </summary>
 internal static class PartnerCenterPayloadReader
@@ -35,7 +36,14 @@ internal static class PartnerCenterPayloadReader
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
     }
 
-    public static PayloadReadResult Read(ReadOnlySpan<byte> body, int maxBytes)
+    /// <summary>Reads the error fields of a body.</summary>
+    /// <param name="body">The body bytes.</param>
+    /// <param name="maxBytes">The most bytes to look at.</param>
+    /// <param name="complete">
+    /// Read the whole error object (for <c>errorName</c> and exception names, which only uncatalogued codes need);
+    /// otherwise stop once code and description are known, unless the rest mentions <c>isRetryable</c>.
+    /// </param>
+    public static PayloadReadResult Read(ReadOnlySpan<byte> body, int maxBytes, bool complete = false)
     {
         var truncated = body.Length > maxBytes;
         if (truncated)
@@ -55,24 +63,23 @@ internal static class PartnerCenterPayloadReader
             return new PayloadReadResult(truncated ? PartnerCenterPayloadOutcome.Truncated : PartnerCenterPayloadOutcome.Empty, body.Length, TokenSlice.None, TokenSlice.None);
         }
 
-        var code = TokenSlice.None;
-        var description = TokenSlice.None;
+        var fields = default(PayloadFields);
         PartnerCenterPayloadOutcome outcome;
         try
         {
             var reader = new Utf8JsonReader(json, ReaderOptions);
             if (!reader.Read())
             {
-                return new PayloadReadResult(truncated ? PartnerCenterPayloadOutcome.Truncated : PartnerCenterPayloadOutcome.Empty, body.Length, code, description);
+                return new PayloadReadResult(truncated ? PartnerCenterPayloadOutcome.Truncated : PartnerCenterPayloadOutcome.Empty, body.Length, fields);
             }
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return new PayloadReadResult(PartnerCenterPayloadOutcome.Unrecognised, body.Length, code, description);
+                return new PayloadReadResult(PartnerCenterPayloadOutcome.Unrecognised, body.Length, fields);
             }
 
-            ReadErrorObject(ref reader, offset, ref code, ref description);
-            outcome = code.IsPresent || description.IsPresent ? PartnerCenterPayloadOutcome.Parsed : PartnerCenterPayloadOutcome.Unrecognised;
+            ReadErrorObject(ref reader, json, offset, complete, ref fields);
+            outcome = fields.Code.IsPresent || fields.Description.IsPresent ? PartnerCenterPayloadOutcome.Parsed : PartnerCenterPayloadOutcome.Unrecognised;
         }
         catch (JsonException)
         {
@@ -84,14 +91,17 @@ internal static class PartnerCenterPayloadReader
             outcome = PartnerCenterPayloadOutcome.Truncated;
         }
 
-        return new PayloadReadResult(outcome, body.Length, code, description);
+        return new PayloadReadResult(outcome, body.Length, fields);
     }
 
-    /// <summary>Reads the properties of the object the reader stands on, stopping once both code and description are known.</summary>
-    private static void ReadErrorObject(ref Utf8JsonReader reader, int offset, ref TokenSlice code, ref TokenSlice description)
+    /// <summary>
+    /// Reads the properties of the object the reader stands on. Unless asked for the complete object, it stops once
+    /// code and description are known and the rest of the body does not mention <c>isRetryable</c>.
+    /// </summary>
+    private static void ReadErrorObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, int offset, bool complete, ref PayloadFields fields)
     {
         var depth = reader.CurrentDepth;
-        var descriptionIsPrimary = false;
+        var readToEnd = complete;
         while (reader.Read())
         {
             if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
@@ -112,29 +122,92 @@ internal static class PartnerCenterPayloadReader
 
             switch (name)
             {
-                case PropertyKind.Code when !code.IsPresent && reader.TokenType is JsonTokenType.Number or JsonTokenType.String:
-                    code = Slice(ref reader, offset);
+                case PropertyKind.Code when !fields.Code.IsPresent && reader.TokenType is JsonTokenType.Number or JsonTokenType.String:
+                    fields.Code = Slice(ref reader, offset);
                     break;
-                case PropertyKind.Description when reader.TokenType == JsonTokenType.String && !descriptionIsPrimary:
-                    description = Slice(ref reader, offset);
-                    descriptionIsPrimary = true;
+                case PropertyKind.Description or PropertyKind.Message or PropertyKind.ExtendedMessage when reader.TokenType == JsonTokenType.String:
+                    TakeDescription(ref reader, offset, name, ref fields);
                     break;
-                case PropertyKind.Message when reader.TokenType == JsonTokenType.String && !description.IsPresent:
-                    description = Slice(ref reader, offset);
+                case PropertyKind.ErrorName when reader.TokenType == JsonTokenType.String && !fields.ErrorName.IsPresent:
+                    fields.ErrorName = Slice(ref reader, offset);
                     break;
-                case PropertyKind.Error when reader.TokenType == JsonTokenType.StartObject && !code.IsPresent:
-                    ReadErrorObject(ref reader, offset, ref code, ref description);
+                case PropertyKind.IsRetryable when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
+                    fields.Retryable = reader.TokenType == JsonTokenType.True ? ServerRetryable.Yes : ServerRetryable.No;
+                    break;
+                case PropertyKind.Data when reader.TokenType == JsonTokenType.StartArray && !fields.ExceptionName.IsPresent:
+                    ReadData(ref reader, offset, ref fields);
+                    break;
+                case PropertyKind.Error when reader.TokenType == JsonTokenType.StartObject && !fields.Code.IsPresent:
+                    ReadErrorObject(ref reader, json, offset, complete, ref fields);
                     break;
                 default:
                     reader.Skip();
                     break;
             }
 
-            if (code.IsPresent && descriptionIsPrimary)
+            if (!readToEnd && fields.Code.IsPresent && fields.DescriptionRank == DescriptionRank)
             {
-                return;
+                if (!RestMentionsRetryable(json, reader.BytesConsumed, fields))
+                {
+                    return;
+                }
+
+                readToEnd = true;
             }
         }
+    }
+
+    private const int DescriptionRank = 3;
+
+    private static void TakeDescription(ref Utf8JsonReader reader, int offset, PropertyKind kind, ref PayloadFields fields)
+    {
+        var rank = kind switch
+        {
+            PropertyKind.Description => DescriptionRank,
+            PropertyKind.Message => 2,
+            _ => 1,
+        };
+        if (rank > fields.DescriptionRank && reader.ValueSpan.Length > 0)
+        {
+            fields.Description = Slice(ref reader, offset);
+            fields.DescriptionRank = rank;
+        }
+    }
+
+    /// <summary>Whether the unread rest of the body may hold <c>isRetryable</c>: one vectorised search, far cheaper than parsing on.</summary>
+    private static bool RestMentionsRetryable(ReadOnlySpan<byte> json, long consumed, in PayloadFields fields) =>
+        fields.Retryable == ServerRetryable.NotStated && json[(int)Math.Min(consumed, json.Length)..].IndexOf("etryable"u8) >= 0;
+
+    /// <summary>Looks through the top level of a <c>data</c> array for a string that starts with an exception name.</summary>
+    private static void ReadData(ref Utf8JsonReader reader, int offset, ref PayloadFields fields)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (!fields.ExceptionName.IsPresent && !reader.ValueIsEscaped && ExceptionNameLength(reader.ValueSpan) is > 0 and var length)
+            {
+                var start = offset + (int)reader.TokenStartIndex + 1;
+                fields.ExceptionName = new TokenSlice(start, length, IsString: true, IsEscaped: false);
+            }
+        }
+    }
+
+    /// <summary>The length of a leading identifier that ends in "Exception" (<c>LicenseQuotaExceededException : ...</c>), or 0.</summary>
+    private static int ExceptionNameLength(ReadOnlySpan<byte> value)
+    {
+        var length = 0;
+        while (length < value.Length && length < 128 && (char.IsAsciiLetterOrDigit((char)value[length]) || value[length] is (byte)'.' or (byte)'_'))
+        {
+            length++;
+        }
+
+        return length > "Exception".Length && value[..length].EndsWith("Exception"u8) ? length : 0;
     }
 
     private static TokenSlice Slice(ref Utf8JsonReader reader, int offset)
@@ -167,6 +240,26 @@ internal static class PartnerCenterPayloadReader
             return PropertyKind.Message;
         }
 
+        if (AsciiEquals(name, "errorMessageExtended"u8))
+        {
+            return PropertyKind.ExtendedMessage;
+        }
+
+        if (AsciiEquals(name, "errorName"u8))
+        {
+            return PropertyKind.ErrorName;
+        }
+
+        if (AsciiEquals(name, "isRetryable"u8))
+        {
+            return PropertyKind.IsRetryable;
+        }
+
+        if (AsciiEquals(name, "data"u8))
+        {
+            return PropertyKind.Data;
+        }
+
         return AsciiEquals(name, "error"u8) ? PropertyKind.Error : PropertyKind.Other;
     }
 
@@ -179,6 +272,10 @@ internal static class PartnerCenterPayloadReader
         Code,
         Description,
         Message,
+        ExtendedMessage,
+        ErrorName,
+        IsRetryable,
+        Data,
         Error,
     }
 }

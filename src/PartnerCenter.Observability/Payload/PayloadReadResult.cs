@@ -7,11 +7,19 @@ namespace PartnerCenter.Observability.Payload;
 internal readonly struct PayloadReadResult
 {
     public PayloadReadResult(PartnerCenterPayloadOutcome outcome, int bytesExamined, TokenSlice code, TokenSlice description)
+        : this(outcome, bytesExamined, new PayloadFields { Code = code, Description = description })
+    {
+    }
+
+    public PayloadReadResult(PartnerCenterPayloadOutcome outcome, int bytesExamined, in PayloadFields fields)
     {
         Outcome = outcome;
         BytesExamined = bytesExamined;
-        Code = code;
-        Description = description;
+        Code = fields.Code;
+        Description = fields.Description;
+        ErrorName = fields.ErrorName;
+        ExceptionName = fields.ExceptionName;
+        Retryable = fields.Retryable;
     }
 
     public PartnerCenterPayloadOutcome Outcome { get; }
@@ -21,7 +29,17 @@ internal readonly struct PayloadReadResult
 
     public TokenSlice Code { get; }
 
+    /// <summary>The description: <c>description</c>, else <c>message</c>, else <c>errorMessageExtended</c>.</summary>
     public TokenSlice Description { get; }
+
+    /// <summary>The <c>errorName</c> field, when the body has one.</summary>
+    public TokenSlice ErrorName { get; }
+
+    /// <summary>The exception name that starts the first <c>data</c> entry naming one (<c>LicenseQuotaExceededException : ...</c>).</summary>
+    public TokenSlice ExceptionName { get; }
+
+    /// <summary>What the body's <c>isRetryable</c> field says.</summary>
+    public ServerRetryable Retryable { get; }
 }
 
 /// <summary>Where a JSON value sits in the input: the raw bytes between the quotes (or of the number).</summary>

@@ -42,6 +42,10 @@ internal sealed class PartnerCenterInstruments : IDisposable
             PartnerCenterTelemetryNames.Retries,
             unit: "{retry}",
             description: "Retries of Partner Center calls decided by the Partner Center resilience handler.");
+        UncataloguedCodes = _meter.CreateCounter<long>(
+            PartnerCenterTelemetryNames.UncataloguedCodes,
+            unit: "{code}",
+            description: "Distinct (status, error code) pairs that the catalogue does not know, counted the first time this process sees each.");
     }
 
     public Histogram<double> RequestDuration { get; }
@@ -51,6 +55,8 @@ internal sealed class PartnerCenterInstruments : IDisposable
     public Histogram<double> RetryAfter { get; }
 
     public Counter<long> Retries { get; }
+
+    public Counter<long> UncataloguedCodes { get; }
 
     public bool AnyMetricEnabled => RequestDuration.Enabled || Errors.Enabled || RetryAfter.Enabled;
 

@@ -21,6 +21,9 @@ public static class PartnerCenterTelemetryNames
     /// <summary>Counter: retries decided by the Partner Center resilience handler.</summary>
     public const string Retries = "partner_center.client.retries";
 
+    /// <summary>Counter: distinct uncatalogued (status, code) pairs, counted the first time the process sees each (docs/error-categories.md).</summary>
+    public const string UncataloguedCodes = "partner_center.client.uncatalogued_codes";
+
     /// <summary>Tag names, following the OpenTelemetry semantic conventions plus the <c>partner_center.*</c> namespace.</summary>
     public static class Tags
     {

@@ -14,7 +14,7 @@ public sealed class OutcomeOverrideTests
     [InlineData("status=409", "error", 409, "800060", PartnerCenterErrorCategory.Conflict)]
     [InlineData("status=404", "error", 404, "20003", PartnerCenterErrorCategory.NotFound)]
     [InlineData("status=412", "error", 412, null, PartnerCenterErrorCategory.Conflict)]
-    [InlineData("status=501", "error", 501, null, PartnerCenterErrorCategory.Unknown)]
+    [InlineData("status=501", "error", 501, null, PartnerCenterErrorCategory.Validation)]
     [InlineData("status=400;code=123456", "error", 400, "123456", PartnerCenterErrorCategory.Validation)]
     [InlineData("status=429", "throttled", 429, "429", PartnerCenterErrorCategory.Quota)]
     [InlineData("status=503", "gateway-page", 503, null, PartnerCenterErrorCategory.Transient)]

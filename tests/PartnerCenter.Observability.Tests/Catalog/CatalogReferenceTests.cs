@@ -16,12 +16,12 @@ public sealed class CatalogReferenceTests
     }
 
     [SkippableFact]
-    public void Every_catalogued_code_appears_on_the_reference_page_with_the_same_status()
+    public void Every_seed_edition_code_appears_on_the_reference_page_with_the_same_status()
     {
         var text = File.ReadAllText(RepositoryPaths.ReferenceFile("partner-center-rest-error-codes.txt"));
         var rows = ReferencePage.CodedRows(text).ToHashSet();
 
-        var extra = PartnerCenterErrorCatalog.Definitions.Where(d => d.Code is not null && !rows.Contains((d.StatusCode, d.Code))).ToList();
+        var extra = PartnerCenterErrorCatalog.Definitions.Where(d => d.Source == "error-codes" && d.Code is not null && !rows.Contains((d.StatusCode, d.Code))).ToList();
         Assert.True(extra.Count == 0, "catalogued but not on the page: " + string.Join(", ", extra));
     }
 

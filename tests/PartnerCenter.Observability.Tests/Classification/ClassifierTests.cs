@@ -52,8 +52,8 @@ public sealed class ClassifierTests
         Assert.Equal(PartnerCenterClassificationSource.DescriptionTemplate, c.Classify(400, "999999", "Subscription with ID 7 and deleted status can't be updated.").Source);
         Assert.Equal(PartnerCenterClassificationSource.StatusKeyword, c.Classify(403, "999999", "The customer is not eligible").Source);
         Assert.Equal(PartnerCenterClassificationSource.Status, c.Classify(403, "999999", "Nope").Source);
-        Assert.Equal(PartnerCenterClassificationSource.None, c.Classify(501, "999999", "Nope").Source);
-        Assert.Equal(PartnerCenterErrorCategory.Unknown, c.Classify(501, "999999", "Nope").Category);
+        Assert.Equal(PartnerCenterClassificationSource.None, c.Classify(418, "999999", "Nope").Source);
+        Assert.Equal(PartnerCenterErrorCategory.Unknown, c.Classify(418, "999999", "Nope").Category);
     }
 
     [Fact]

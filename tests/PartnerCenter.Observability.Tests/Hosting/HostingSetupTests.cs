@@ -84,6 +84,9 @@ public sealed class HostingSetupTests
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.BaseAddress.ToString().TrimEnd('/'),
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+
+            // A generous export timeout (the default is 10 s): a loaded machine must not turn a slow export into a lost one.
+            ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "120000",
         });
         if (appExporter == "before")
         {
@@ -104,8 +107,8 @@ public sealed class HostingSetupTests
             source.StartActivity(marker)?.Dispose();
         }
 
-        Assert.True(tracing.ForceFlush(30_000), "the span was not exported within 30 s");
-        await host.StopAsync();
+        Assert.True(tracing.ForceFlush(180_000), "the span was not exported within 180 s");
+        await host.StopAsync(); // flushes every exporter once more: a second exporter would have posted by now
 
         Assert.Equal(1, Volatile.Read(ref posts));
     }
@@ -125,5 +128,21 @@ public sealed class HostingSetupTests
         var environment = OtlpEnvironment.From(configuration);
         Assert.True(environment.IsConfigured);
         Assert.Equal(expected, environment.CreateOptions(signal).Endpoint.ToString());
+    }
+
+    [Fact]
+    public void The_otlp_export_timeout_follows_the_specification()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector:4317",
+            ["OTEL_EXPORTER_OTLP_TIMEOUT"] = "1234",
+            ["OTEL_EXPORTER_OTLP_LOGS_TIMEOUT"] = "5678",
+        }).Build();
+
+        var environment = OtlpEnvironment.From(configuration);
+        Assert.Equal(1234, environment.CreateOptions("traces").TimeoutMilliseconds);
+        Assert.Equal(5678, environment.CreateOptions("logs").TimeoutMilliseconds);
+        Assert.Equal(10_000, OtlpEnvironment.From(new ConfigurationBuilder().Build()).CreateOptions("traces").TimeoutMilliseconds);
     }
 }

@@ -11,6 +11,11 @@ internal static class RepositoryPaths
     public static string ReferenceFile(string name)
     {
         var path = Path.Combine(ReferenceDirectory, name);
+        if (!File.Exists(path) && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FileNotFoundException($"CI=true but the shared reference file is missing: expected ../shared/reference/{name} beside the clone.", path);
+        }
+
         Skip.IfNot(File.Exists(path), $"The shared reference file '{name}' is not beside this clone (expected ../shared/reference/{name}); CI always has it.");
         return path;
     }

@@ -1,0 +1,14 @@
+namespace PartnerCenter.Observability.Payload;
+
+/// <summary>The fields <see cref="PartnerCenterPayloadReader"/> collects while it walks an error object.</summary>
+internal struct PayloadFields
+{
+    public TokenSlice Code;
+    public TokenSlice Description;
+    public TokenSlice ErrorName;
+    public TokenSlice ExceptionName;
+    public ServerRetryable Retryable;
+
+    /// <summary>How good the description found so far is: 3 <c>description</c>, 2 <c>message</c>, 1 <c>errorMessageExtended</c>.</summary>
+    public int DescriptionRank;
+}
