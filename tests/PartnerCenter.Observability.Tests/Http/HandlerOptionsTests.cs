@@ -122,7 +122,7 @@ public sealed class HandlerOptionsTests
 
         using var response = await client.GetAsync(new Uri(server.BaseAddress, "v1/invoices"));
 
-        var failure = Assert.Single(harness.LogsAtOrAbove(LogLevel.Information));
+        var failure = Assert.Single(harness.LogsAtOrAbove(LogLevel.Information), r => r.Id.Name == "PartnerCenterCallFailed");
         Assert.Equal(category == "transient" ? LogLevel.Information : LogLevel.Critical, failure.Level);
         Assert.Equal(category, failure.StructuredState!.Single(p => p.Key == PartnerCenterTelemetryNames.Tags.ErrorCategory).Value);
     }
