@@ -61,6 +61,9 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+// SIGTERM (kill <pid>, a script's cleanup) stops the run like Ctrl+C: the host's lifetime turns it into ApplicationStopping.
+host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stop.Cancel);
+
 var client = host.Services.GetRequiredService<PartnerCenterClient>();
 var stats = new DemoStats();
 var driver = new TrafficDriver(client, stats, options);
