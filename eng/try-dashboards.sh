@@ -97,7 +97,7 @@ series=0
 for _ in $(seq 1 "$ready_timeout"); do
   sleep 1
   kill -0 "$demo_pid" 2>/dev/null || { echo "error: the demo exited:" >&2; cat "$work/demo.log" >&2; exit 1; }
-  answer="$(curl -fsS --max-time 5 "http://127.0.0.1:$prometheus_port/api/v1/query" --data-urlencode "query=$query" 2>/dev/null || true)"
+  answer="$(timeout 5 promtool query instant -o json "http://127.0.0.1:$prometheus_port" "$query" 2>/dev/null || true)"
   series="$(printf '%s' "$answer" | sed -n 's/.*"value":\[[^,]*,"\([0-9]*\)"\].*/\1/p')"
   [ -n "$series" ] && [ "$series" -gt 0 ] && break
   series=0
