@@ -71,7 +71,6 @@ internal sealed class AspireDashboardLauncher : IAsyncDisposable
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = OtlpEndpoint.ToString(),
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "5000",
-            ["OTEL_SERVICE_NAME"] = "partner-center-demo",
         });
 
     public async ValueTask DisposeAsync()

@@ -12,15 +12,18 @@ internal sealed class DemoOptions
           --scenario <name>        healthy | throttle-storm | outage | eligibility-spike | auth-failure | quota | mixed (default: mixed)
           --duration <seconds>     how long to drive traffic (default: 20)
           --rate <per-second>      calls started per second (default: 20)
-          --seed <n>               simulator seed: the same seed gives the same outcomes (default: 42)
-          --prometheus-port <n>    expose /metrics on 127.0.0.1:<n> (OpenTelemetry Prometheus exporter)
+          --seed <n>               simulator seed: the same seed gives the same outcome counts (default: 42)
+          --prometheus-port <n>    expose /metrics on localhost:<n> and 127.0.0.1:<n> (OpenTelemetry Prometheus exporter)
           --dashboard              start the Aspire dashboard and export traces, metrics and logs to it
           --json                   print the summary as JSON on stdout (no live view)
-          --linger <seconds>       keep running (and serving /metrics) after the summary
+          --linger <seconds>       keep running (and serving /metrics) after the summary (0 to 3600)
           --help                   show this text
 
         OTLP export also follows the standard OTEL_EXPORTER_OTLP_* environment variables.
         """;
+
+    /// <summary>The demo's OpenTelemetry service.name, unless OTEL_SERVICE_NAME says otherwise.</summary>
+    public const string ServiceName = "partner-center-demo";
 
     public PartnerCenterScenario Scenario { get; private set; } = PartnerCenterScenario.Mixed;
 

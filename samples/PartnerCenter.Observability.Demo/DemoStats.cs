@@ -48,11 +48,20 @@ internal sealed class DemoStats
 
         if (classification?.Code is { } code)
         {
-            _byCode.AddOrUpdate(code, _ => new CodeCount(code, category, classification.Value.Description, 1), static (_, c) => c with { Count = c.Count + 1 });
+            // The text shown is the first in ordinal order of those seen, not the first to arrive: with a fixed seed the
+            // set of texts is fixed, their arrival order is not (calls overlap).
+            var description = classification.Value.Description;
+            _byCode.AddOrUpdate(
+                code,
+                _ => new CodeCount(code, category, description, 1),
+                (_, c) => c with { Count = c.Count + 1, Template = OrdinalFirst(description, c.Template) });
         }
 
         _durations.Enqueue(seconds);
     }
+
+    private static string? OrdinalFirst(string? a, string? b) =>
+        a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
 
     /// <summary>A call the client gave up on (HttpClient.Timeout): not an error for the telemetry, counted apart.</summary>
     public void Timeout(double seconds)

@@ -24,6 +24,8 @@ await using var simulator = await PartnerCenterSimulator.StartAsync(new PartnerC
 await using var dashboard = options.Dashboard ? await AspireDashboardLauncher.StartAsync() : null;
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+// The demo's service.name (else OpenTelemetry reports unknown_service:<process>); OTEL_SERVICE_NAME still wins.
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_SERVICE_NAME"] = DemoOptions.ServiceName });
 builder.Configuration.AddEnvironmentVariables();
 builder.Logging.SetMinimumLevel(LogLevel.Information);
 dashboard?.ExportTo(builder.Configuration);
@@ -39,8 +41,13 @@ if (options.PrometheusPort is { } port)
 {
     builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddPrometheusHttpListener(listener =>
     {
-        listener.Host = "127.0.0.1";
+        // HttpListener matches the request's Host header against its prefixes: one prefix per name, so that both
+        // http://localhost:<port>/metrics and http://127.0.0.1:<port>/metrics answer (one alone gave the other a 404).
+        // Both bind the loopback address only.
+        listener.Host = "localhost";
         listener.Port = port;
+        listener.ConfigureHttpListener = static (options, http) =>
+            http.Prefixes.Add($"http://127.0.0.1:{options.Port}{options.ScrapeEndpointPath?.TrimEnd('/') ?? "/metrics"}/");
     }));
 }
 
@@ -53,6 +60,9 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+
+// SIGTERM (kill <pid>, a script's cleanup) stops the run like Ctrl+C: the host's lifetime turns it into ApplicationStopping.
+host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stop.Cancel);
 
 var client = host.Services.GetRequiredService<PartnerCenterClient>();
 var stats = new DemoStats();

@@ -15,6 +15,9 @@ internal static class OutcomePipeline
     public const string OutcomeHeader = "X-Simulator-Outcome";
     public const string ControlPathPrefix = "/_simulator";
 
+    /// <summary>The outcome recorded for a path no route serves: always the 404 below, whatever the scenario.</summary>
+    public const string UnknownRouteOutcome = "unknown-route";
+
     public static async Task InvokeAsync(SimulatorState state, HttpContext context, RequestDelegate next)
     {
         if (context.Request.Path.StartsWithSegments(ControlPathPrefix, StringComparison.OrdinalIgnoreCase))
@@ -38,6 +41,9 @@ internal static class OutcomePipeline
         }
 
         outcome ??= PartnerCenterScenarioPlan.Decide(state.Seed, scenario, sequence);
+
+        // A path no route serves is the documented 404 whatever the scenario planned (a forced outcome still applies).
+        var unknownRoute = !forced && invalidOverride is null && context.GetEndpoint() is null;
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "/";
         var entry = state.Recorder.Add(new PartnerCenterSimulatorRequest(
@@ -47,9 +53,9 @@ internal static class OutcomePipeline
             ids.SentRequestId,
             ids.SentCorrelationId,
             0,
-            invalidOverride is null ? outcome.Name : "invalid-override",
-            invalidOverride is null ? outcome.Code : OutcomeWriter.InvalidOverrideCode,
-            invalidOverride is null ? outcome.Category : PartnerCenterErrorCategory.Validation,
+            unknownRoute ? UnknownRouteOutcome : invalidOverride is null ? outcome.Name : "invalid-override",
+            unknownRoute ? OutcomeWriter.NotFoundCode : invalidOverride is null ? outcome.Code : OutcomeWriter.InvalidOverrideCode,
+            unknownRoute ? PartnerCenterErrorCategory.NotFound : invalidOverride is null ? outcome.Category : PartnerCenterErrorCategory.Validation,
             scenario,
             forced || invalidOverride is not null,
             state.TimeProvider.GetUtcNow()));
@@ -67,6 +73,13 @@ internal static class OutcomePipeline
         {
             SimulatorLog.InvalidOverride(state.Logger, sequence, invalidOverride);
             await OutcomeWriter.WriteInvalidOverrideAsync(context, invalidOverride).ConfigureAwait(false);
+            return;
+        }
+
+        if (unknownRoute)
+        {
+            SimulatorLog.Planned(state.Logger, sequence, method, path, UnknownRouteOutcome, StatusCodes.Status404NotFound, OutcomeWriter.NotFoundCode, forced);
+            await OutcomeWriter.WriteNotFoundAsync(context).ConfigureAwait(false);
             return;
         }
 

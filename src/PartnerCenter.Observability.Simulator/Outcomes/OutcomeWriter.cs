@@ -12,6 +12,9 @@ internal static class OutcomeWriter
 {
     public const string InvalidOverrideCode = "SimulatorInvalidOutcome";
 
+    /// <summary>The error code of the 404 sent for a path no route serves.</summary>
+    public const string NotFoundCode = "ResourceNotFound";
+
     /// <summary>Carries the outcome out.</summary>
     /// <returns><see langword="false"/> when the connection was aborted instead of answered (a drop, or a client or simulator that went away during a stall).</returns>
     public static async Task<bool> WriteAsync(SimulatorState state, HttpContext context, SimulatedOutcome outcome, ResponseHeaders.RequestIds ids, long sequence)
@@ -73,7 +76,7 @@ internal static class OutcomeWriter
             context.Response,
             StatusCodes.Status404NotFound,
             ErrorBody.ContentType,
-            ErrorBody.Build("ResourceNotFound", codeAsString: true, "The requested resource was not found."));
+            ErrorBody.Build(NotFoundCode, codeAsString: true, "The requested resource was not found."));
 
     /// <summary>Writes a whole body with its length.</summary>
     public static async Task WriteBodyAsync(HttpResponse response, int statusCode, string contentType, byte[] body)

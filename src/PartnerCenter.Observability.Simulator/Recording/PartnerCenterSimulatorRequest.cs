@@ -12,7 +12,8 @@ namespace PartnerCenter.Observability.Simulator;
 /// </param>
 /// <param name="Outcome">
 /// What the simulator did: <c>success</c>, <c>error</c>, <c>throttled</c>, <c>gateway-page</c>, <c>empty-body</c>,
-/// <c>slow-body</c>, <c>timeout</c>, <c>dropped</c> or <c>invalid-override</c>.
+/// <c>slow-body</c>, <c>timeout</c>, <c>dropped</c>, <c>invalid-override</c> or <c>unknown-route</c> (a path no route
+/// serves: the 404, whatever the scenario planned).
 /// </param>
 /// <param name="ErrorCode">The Partner Center error code sent in the body, if any.</param>
 /// <param name="IntendedCategory">The category the scenario meant the response to classify as; <see langword="null"/> for a success.</param>

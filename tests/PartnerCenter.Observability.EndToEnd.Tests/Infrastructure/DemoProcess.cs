@@ -78,7 +78,12 @@ internal sealed class DemoProcess : IAsyncDisposable
                 demo._stderr.AppendLine(e.Data);
             }
         };
-        process.Exited += (_, _) => demo._summary.TrySetException(new InvalidOperationException("The demo exited without a summary.\n" + demo.Output));
+        process.Exited += (_, _) =>
+        {
+            // Exited can come before the last output lines are read: WaitForExit() waits for the end of both streams.
+            process.WaitForExit();
+            demo._summary.TrySetException(new InvalidOperationException("The demo exited without a summary.\n" + demo.Output));
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

@@ -128,6 +128,31 @@ public sealed class RouteTests
     }
 
     [Fact]
+    public async Task An_unknown_path_is_the_documented_404_whatever_the_scenario()
+    {
+        await using var sim = await PartnerCenterSimulator.StartAsync(new PartnerCenterSimulatorOptions { Seed = 42, Scenario = PartnerCenterScenario.ThrottleStorm });
+        using var client = SimulatorClient.Create(sim);
+
+        var unknown = new List<int>();
+        var known = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var missing = await client.SendAsync(SimulatorClient.Get("v1/nowhere/at/all"));
+            unknown.Add((int)missing.StatusCode);
+            var classified = PartnerCenterErrorClassifier.Default.Classify(404, await missing.Content.ReadAsByteArrayAsync(), "application/json");
+            Assert.Equal(PartnerCenterErrorCategory.NotFound, classified.Category);
+            using var invoices = await client.SendAsync(SimulatorClient.Get("v1/invoices"));
+            known.Add((int)invoices.StatusCode);
+        }
+
+        Assert.All(unknown, status => Assert.Equal(404, status));
+        Assert.Contains(429, known); // the storm is in force on the routes it serves
+        Assert.All(
+            sim.ReceivedRequests.Where(r => r.Path == "/v1/nowhere/at/all"),
+            r => Assert.Equal(("unknown-route", "ResourceNotFound", PartnerCenterErrorCategory.NotFound), (r.Outcome, r.ErrorCode, r.IntendedCategory)));
+    }
+
+    [Fact]
     public async Task New_ids_follow_the_seed()
     {
         Assert.Equal(await NewOrderIdAsync(seed: 4), await NewOrderIdAsync(seed: 4));
