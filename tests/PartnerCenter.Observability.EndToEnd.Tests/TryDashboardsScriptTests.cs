@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
 using PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
+using PartnerCenter.Observability.Testing;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests;
 
@@ -31,7 +32,7 @@ public sealed class TryDashboardsScriptTests
             start.Environment[name] = value;
         }
 
-        using var script = Process.Start(start)!;
+        using var script = ChildProcessGuard.Start(start);
         var output = new StringBuilder();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         script.OutputDataReceived += (_, e) => Collect(e.Data, output, ready);

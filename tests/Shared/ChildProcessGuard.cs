@@ -11,8 +11,10 @@ namespace PartnerCenter.Observability.Testing;
 /// </summary>
 internal static class ChildProcessGuard
 {
+    // TERM first, so that a child that starts processes of its own (a script) can stop them; KILL 5 s later.
     private const string Watchdog =
-        "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; kill -9 \"$2\" 2>/dev/null; exit 0";
+        "while kill -0 \"$1\" 2>/dev/null && kill -0 \"$2\" 2>/dev/null; do sleep 1; done; " +
+        "kill -TERM \"$2\" 2>/dev/null && sleep 5; kill -9 \"$2\" 2>/dev/null; exit 0";
 
     /// <summary>Starts the process and ties its life to this one's.</summary>
     public static Process Start(ProcessStartInfo start)
