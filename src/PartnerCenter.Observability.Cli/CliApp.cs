@@ -76,6 +76,13 @@ internal static class CliApp
             || PartnerCenterErrorCatalog.TryFindByCode(code, out definition);
         if (!found || definition is null)
         {
+            // Throttling and gateway answers carry the HTTP status as their code ("code": "429"): the status decides.
+            if (int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var asStatus) && asStatus is >= 400 and <= 599)
+            {
+                await stdout.WriteLineAsync(Formatting.ExplainStatus(PartnerCenterErrorClassifier.ClassifyStatus(asStatus))).ConfigureAwait(false);
+                return Ok;
+            }
+
             await stderr.WriteLineAsync($"pc-errors: code '{code}' is not in the catalogue").ConfigureAwait(false);
             return NotFound;
         }

@@ -35,6 +35,16 @@ internal static class Formatting
         what to do: {WhatToDo(definition.Category)}
         """);
 
+    public static string ExplainStatus(PartnerCenterErrorClassification byStatus) => string.Create(CultureInfo.InvariantCulture, $"""
+        code:      {byStatus.StatusCode} (an HTTP status used as the code, as throttling and gateway answers send it)
+        status:    {byStatus.StatusCode}
+        category:  {byStatus.Category.ToTagValue()} (by status)
+        retryable: {(byStatus.IsRetryable ? "true" : "false")}
+        template:  (none: the status decides; read the description and Retry-After of the response)
+        source:    status rules (docs/error-categories.md)
+        what to do: {WhatToDo(byStatus.Category)}
+        """);
+
     public static string ClassificationJson(PartnerCenterErrorClassification result) => WriteJson(writer =>
     {
         writer.WriteStartObject();

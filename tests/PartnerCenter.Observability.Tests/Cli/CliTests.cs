@@ -28,6 +28,19 @@ public sealed class CliTests
         Assert.Contains("what to do:", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("429", "quota", "true")]
+    [InlineData("503", "transient", "true")]
+    [InlineData("404", "not_found", "false")]
+    public async Task Explain_of_an_http_status_used_as_a_code_explains_the_status(string code, string category, string retryable)
+    {
+        var (exit, stdout, _) = await Run("", "explain", code);
+        Assert.Equal(0, exit);
+        Assert.Contains($"status:    {code}", stdout, StringComparison.Ordinal);
+        Assert.Contains($"category:  {category} (by status)", stdout, StringComparison.Ordinal);
+        Assert.Contains($"retryable: {retryable}", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Explain_of_an_unknown_code_exits_1()
     {
