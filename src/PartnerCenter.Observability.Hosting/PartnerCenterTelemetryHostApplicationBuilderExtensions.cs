@@ -40,6 +40,13 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
             LoggerScopes.CreateDefault(sp.GetService<IOptions<LoggerFactoryOptions>>()?.Value),
             sp.GetRequiredService<PartnerCenterUrlRedaction>()));
 
+        // IHttpClientFactory's own request logging, replaced for every client by the same lines with Partner Center URLs
+        // redacted, so that no logging path (console, JSON console, Serilog, OTLP) carries a customer id or a query.
+        services.AddSingleton<RedactingHttpClientLogger>();
+        services.ConfigureHttpClientDefaults(http => http
+            .RemoveAllLoggers()
+            .AddLogger(sp => sp.GetRequiredService<RedactingHttpClientLogger>(), wrapHandlersPipeline: true));
+
         // Created while the tracer provider is built, before the provider's own listener: the runtime span is redacted
         // before any processor or exporter sees it, in whatever order the app registered them.
         services.ConfigureOpenTelemetryTracerProvider((sp, _) => sp.GetRequiredService<RuntimeHttpSpanRedactionListener>());
