@@ -157,7 +157,9 @@ public sealed class DashboardStructureTests
         var latency = Assert.Single(panels["Successful-call latency p95 by operation (top 10)"]["targets"].Items());
         var latencyExpr = latency["expr"].Text();
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(latencyExpr, @"histogram_quantile\(0\.95,"));
-        Assert.Contains("http_response_status_code=~\"2..\"", latencyExpr, StringComparison.Ordinal);
+        Assert.Contains("partner_center:request_duration_success_bucket:rate5m{", latencyExpr, StringComparison.Ordinal);
+        var rule = Rules.Recording.Single(r => r.Name == "partner_center:request_duration_success_bucket:rate5m").Expr;
+        Assert.Contains("http_response_status_code=~\"2..\"", rule, StringComparison.Ordinal);
         Assert.StartsWith("topk(10,", latencyExpr, StringComparison.Ordinal);
         Assert.True(latency["exemplar"].Flag(), "the latency panel should show exemplars");
 
@@ -172,6 +174,18 @@ public sealed class DashboardStructureTests
         }
 
         Assert.True(panels["429 rate and observed Retry-After"]["targets"].Items().First()["exemplar"].Flag());
+    }
+
+    /// <summary>Stacked panels by operation show the top 10 operations, not every one.</summary>
+    [Fact]
+    public void Stacked_panels_by_operation_are_limited_to_the_top_ten()
+    {
+        var stacked = Dashboard.All.SelectMany(d => d.QueryPanels)
+            .Where(p => p["fieldConfig"]?["defaults"]?["custom"]?["stacking"]?["mode"].Text() == "normal")
+            .Where(p => p["targets"].Items().Any(t => t["expr"].Text().Contains("by (partner_center_operation", StringComparison.Ordinal)))
+            .ToList();
+        Assert.NotEmpty(stacked);
+        Assert.All(stacked, p => Assert.All(p["targets"].Items(), t => Assert.StartsWith("topk(10,", t["expr"].Text(), StringComparison.Ordinal)));
     }
 
     /// <summary>The top row answers "whose problem is this?" with one fixed colour per owner.</summary>
