@@ -19,6 +19,18 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager >/dev/null
 fi
 
+# The dashboards' schema check (GrafanaSchemaTests) compiles them against Grafana's published types with tsc: npm
+# packages pinned in its package.json, installed once (again only when the pinned versions change). Needs node and npm.
+schema_dir=tests/PartnerCenter.Observability.Dashboards.Tests/GrafanaSchema
+if command -v npm >/dev/null 2>&1; then
+  if [ ! -f "$schema_dir/node_modules/.installed" ] || ! cmp -s "$schema_dir/package.json" "$schema_dir/node_modules/.installed"; then
+    log "installing the dashboards' schema check packages (@grafana/schema, typescript) with npm"
+    (cd "$schema_dir" && npm install --no-package-lock --no-audit --no-fund --silent && cp package.json node_modules/.installed)
+  fi
+else
+  log "npm not found: the dashboards' schema check will be skipped (a failure under CI=true)"
+fi
+
 log "restoring and building (Release, warnings as errors)"
 dotnet build PartnerCenter.Observability.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 

@@ -18,7 +18,8 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
     /// Instruments every IHttpClientFactory client for requests to Partner Center hosts, binds and validates the
     /// <c>PartnerCenterTelemetry</c> configuration section, registers OpenTelemetry tracing, metrics and logging with the
     /// Partner Center source and meter, redacts Partner Center URLs in the runtime's HTTP spans and IHttpClientFactory's
-    /// logs, and exports over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables are set, unless the app
+    /// logs, turns on trace-based exemplars unless the app chose its own exemplar filter (in code or with
+    /// <c>OTEL_METRICS_EXEMPLAR_FILTER</c>), and exports over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables are set, unless the app
     /// configured an OTLP exporter itself, in which case only sources, meter and processors are added.
     /// </summary>
     /// <param name="builder">The host application builder.</param>
@@ -56,6 +57,7 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
             .AddPartnerCenterInstrumentation()
             .AddProcessor(sp => new RuntimeHttpSpanRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));
         otel.WithMetrics(metrics => metrics.AddPartnerCenterInstrumentation());
+        TraceBasedExemplarDefault.Register(services);
         otel.WithLogging(logging => logging
             .AddPartnerCenterLogEnrichment()
             .AddProcessor(sp => new HttpClientLogRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));

@@ -35,7 +35,10 @@ internal sealed class DemoProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the demo with --json, a free --prometheus-port and the given arguments.</summary>
-    public static DemoProcess Start(params string[] arguments)
+    public static DemoProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the demo with extra environment variables (OTLP export, for one).</summary>
+    public static DemoProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         Assert.True(File.Exists(DemoAssembly), $"The demo is not built: {DemoAssembly}");
         var port = FreePort();
@@ -47,6 +50,11 @@ internal sealed class DemoProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(DemoAssembly);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in arguments.Concat(["--json", "--prometheus-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);

@@ -31,8 +31,17 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
 
     public string Log => _log.ToString();
 
-    public static async Task<PrometheusServer> StartAsync(Uri target, string job, string? alertmanager = null)
+    public static Task<PrometheusServer> StartAsync(Uri target, string job, string? alertmanager = null) =>
+        StartAsync([target], job, alertmanager, exemplars: false);
+
+    /// <summary>
+    /// Scrapes every target as one job (each its own <c>instance</c>); with <paramref name="exemplars"/>, stores the
+    /// OpenMetrics exemplars of the scrapes (<c>--enable-feature=exemplar-storage</c>).
+    /// </summary>
+    public static async Task<PrometheusServer> StartAsync(IReadOnlyList<Uri> targets, string job, string? alertmanager, bool exemplars)
     {
+        var target = targets[0];
+        var authorities = string.Join(", ", targets.Select(t => $"\"{t.Authority}\""));
         var executable = Prerequisite.Executable("prometheus", "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
         var directory = Directory.CreateTempSubdirectory("pc-prometheus-").FullName;
         var config = Path.Combine(directory, "prometheus.yml");
@@ -58,7 +67,7 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
               - job_name: {job}
                 metrics_path: {target.AbsolutePath}
                 static_configs:
-                  - targets: ["{target.Authority}"]
+                  - targets: [{authorities}]
             """);
         var port = DemoProcess.FreePort();
         var start = new ProcessStartInfo(executable)
@@ -67,7 +76,8 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" })
+        string[] feature = exemplars ? ["--enable-feature=exemplar-storage"] : [];
+        foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" }.Concat(feature))
         {
             start.ArgumentList.Add(argument);
         }
