@@ -45,7 +45,7 @@ set -e
 
 # One line with the real totals across every test assembly.
 awk '
-  /(Passed|Failed)! +- +Failed:/ {
+  /(Passed|Failed|Skipped)! +- +Failed:/ {
     for (i = 1; i <= NF; i++) {
       if ($i == "Failed:")  { f += $(i+1) }
       if ($i == "Passed:")  { p += $(i+1) }
