@@ -11,6 +11,8 @@ using PartnerCenter.Observability.Tests.Infrastructure;
 
 namespace PartnerCenter.Observability.Tests.Hosting;
 
+// Alone: the export-order test's host listens to the Partner Center source process-wide, as other tests' hosts do.
+[Collection(NonParallelTests.Name)]
 public sealed class HostingSetupTests
 {
     [Fact]
