@@ -8,14 +8,14 @@ namespace PartnerCenter.Observability.Telemetry;
 internal sealed class PartnerCenterInstruments : IDisposable
 {
     /// <summary>
-    /// Request durations, in seconds: from 100 ms to 60 s, nine boundaries placed where Partner Center calls fall (reads
-    /// in 0.1 to 1 s, orders and checkouts in seconds, timeouts at tens of seconds). Every boundary is one series per
-    /// label set, so the list stays short; traces give the exact duration of any one call.
+    /// Request durations, in seconds: seven boundaries from 100 ms to 10 s, placed where Partner Center calls fall (reads
+    /// in 0.1 to 1 s, orders and checkouts in seconds) and with 5 s, the latency alert's threshold, as a boundary. Every
+    /// boundary is one series per label set, so the list stays short; traces give the exact duration of any one call.
     /// </summary>
-    public static readonly double[] DurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+    public static readonly double[] DurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    /// <summary>Retry-After values, in seconds: from 1 s to 1 hour, eight boundaries.</summary>
-    public static readonly double[] RetryAfterBuckets = [1, 5, 10, 30, 60, 300, 900, 3600];
+    /// <summary>Retry-After values, in seconds: six boundaries from 1 s to 1 hour.</summary>
+    public static readonly double[] RetryAfterBuckets = [1, 5, 15, 60, 300, 3600];
 
     /// <summary>
     /// The package version without build metadata (<c>+commit</c>): the scope version is a label on every series, and a
