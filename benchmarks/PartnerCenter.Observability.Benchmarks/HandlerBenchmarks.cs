@@ -21,6 +21,7 @@ public class HandlerBenchmarks
     private HttpClient _passThrough = null!;
     private HttpClient _oursOff = null!;
     private HttpClient _oursOn = null!;
+    private HttpClient _peerOn = null!;
     private HttpClient _errorBare = null!;
     private HttpClient _errorNaive = null!;
     private HttpClient _errorOurs = null!;
@@ -37,11 +38,12 @@ public class HandlerBenchmarks
         _oursOff = new HttpClient(HandlerFactory.Ours(ok, addRequestIds: false, HandlerFactory.LoggingOff), disposeHandler: false);
     }
 
-    [GlobalSetup(Targets = [nameof(Success_Ours_AllSignalsOn)])]
+    [GlobalSetup(Targets = [nameof(Success_Ours_AllSignalsOn), nameof(Success_Peer_SignalsOn)])]
     public void SetupSignalsOn()
     {
         SetupSignalsOff();
         _oursOn = new HttpClient(HandlerFactory.Ours(new InMemoryHandler(HttpStatusCode.OK, body: null), addRequestIds: true, HandlerFactory.WarningLogger), disposeHandler: false);
+        _peerOn = new HttpClient(new PeerHandler { InnerHandler = new InMemoryHandler(HttpStatusCode.OK, body: null) }, disposeHandler: false);
         _listeners = HandlerFactory.ListenToEverything();
     }
 
@@ -83,6 +85,10 @@ public class HandlerBenchmarks
     [Benchmark(Description = "success: ours, tracing+metrics+logging+ids on")]
     [BenchmarkCategory("success")]
     public Task<HttpResponseMessage> Success_Ours_AllSignalsOn() => Send(_oursOn);
+
+    [Benchmark(Description = "success: hand-written peer (1 Activity + 1 histogram + ids), listened")]
+    [BenchmarkCategory("success")]
+    public Task<HttpResponseMessage> Success_Peer_SignalsOn() => Send(_peerOn);
 
     [Benchmark(Baseline = true, Description = "error 403: bare HttpClient")]
     [BenchmarkCategory("error")]

@@ -37,7 +37,7 @@ internal static class HandlerFactory
     {
         var activities = new ActivityListener
         {
-            ShouldListenTo = s => s.Name is PartnerCenterTelemetryNames.SourceName or NaiveHandler.SourceName,
+            ShouldListenTo = s => s.Name is PartnerCenterTelemetryNames.SourceName or NaiveHandler.SourceName or PeerHandler.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(activities);
@@ -45,7 +45,7 @@ internal static class HandlerFactory
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name is PartnerCenterTelemetryNames.SourceName or NaiveHandler.SourceName)
+                if (instrument.Meter.Name is PartnerCenterTelemetryNames.SourceName or NaiveHandler.SourceName or PeerHandler.SourceName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

@@ -1,11 +1,4 @@
-using System.Net;
 using BenchmarkDotNet.Attributes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -14,16 +7,18 @@ using OpenTelemetry.Trace;
 namespace PartnerCenter.Observability.Benchmarks;
 
 /// <summary>
-/// HttpClient → Kestrel on 127.0.0.1, three ways in one run: bare; with the runtime's own HTTP telemetry collected by
-/// an OpenTelemetry SDK (AddHttpClientInstrumentation for traces and metrics); and with that plus our handler, with
-/// tracing, metrics and logging at Warning on. Each benchmark runs in its own process, so listeners do not leak.
+/// HttpClient → the runtime's SocketsHttpHandler → an in-memory HTTP/1.1 connection (<see cref="CannedHttpStream"/>
+/// from ConnectCallback), three ways in one run: bare; with the runtime's own HTTP telemetry (the System.Net.Http span
+/// and http.client.* metrics) collected by an OpenTelemetry SDK; and with that plus our handler, with tracing, metrics
+/// and logging at Warning on. No server shares the 2 cores, so the deviations are the client's own. Each benchmark runs
+/// in its own process, so listeners do not leak.
 /// </summary>
 [MemoryDiagnoser]
 public class LoopbackBenchmarks
 {
-    private WebApplication _server = null!;
+    private static readonly Uri Url = new("http://api.partnercenter.microsoft.com/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/subscriptions");
+    private static readonly byte[] Response = CannedHttpStream.JsonResponse("""{"totalCount":1,"items":[{"id":"1"}]}""");
     private HttpClient _client = null!;
-    private Uri _url = null!;
     private TracerProvider? _tracing;
     private MeterProvider? _metrics;
     private ILoggerFactory? _logging;
@@ -44,39 +39,25 @@ public class LoopbackBenchmarks
         _tracing?.Dispose();
         _metrics?.Dispose();
         _logging?.Dispose();
-        _server.StopAsync().GetAwaiter().GetResult();
     }
 
-    [Benchmark(Baseline = true, Description = "loopback: bare")]
+    [Benchmark(Baseline = true, Description = "in-memory connection: bare")]
     public Task<int> Bare() => Send();
 
-    [Benchmark(Description = "loopback: runtime HTTP telemetry via OpenTelemetry SDK")]
+    [Benchmark(Description = "in-memory connection: runtime HTTP telemetry via OpenTelemetry SDK")]
     public Task<int> RuntimeTelemetry() => Send();
 
-    [Benchmark(Description = "loopback: runtime telemetry + our handler (tracing, metrics, logs at Warning)")]
+    [Benchmark(Description = "in-memory connection: runtime telemetry + our handler (tracing, metrics, logs at Warning)")]
     public Task<int> RuntimeTelemetryPlusOurs() => Send();
 
     private async Task<int> Send()
     {
-        using var response = await _client.GetAsync(_url).ConfigureAwait(false);
+        using var response = await _client.GetAsync(Url).ConfigureAwait(false);
         return (int)response.StatusCode;
     }
 
     private void Start(bool withSdk, bool withOurs)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _server = builder.Build();
-        _server.Run(context =>
-        {
-            context.Response.ContentType = "application/json";
-            return context.Response.WriteAsync("""{"totalCount":1,"items":[{"id":"1"}]}""");
-        });
-        _server.StartAsync().GetAwaiter().GetResult();
-        var address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _url = new Uri(address + "/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/subscriptions");
-
         if (withSdk)
         {
             var tracing = Sdk.CreateTracerProviderBuilder().AddHttpClientInstrumentation();
@@ -92,7 +73,10 @@ public class LoopbackBenchmarks
             _metrics = metrics.Build();
         }
 
-        HttpMessageHandler handler = new SocketsHttpHandler();
+        HttpMessageHandler handler = new SocketsHttpHandler
+        {
+            ConnectCallback = static (_, _) => ValueTask.FromResult<Stream>(new CannedHttpStream(Response)),
+        };
         if (withOurs)
         {
             _logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(new NoopLoggerProvider()));

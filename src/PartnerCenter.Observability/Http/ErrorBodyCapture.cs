@@ -157,20 +157,16 @@ internal static class ErrorBodyCapture
     private static PartnerCenterErrorClassification ClassifyBuffered(HttpContent content, int status, string? mediaType, PartnerCenterErrorClassifier classifier, int capacity)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
+        var sink = BoundedCopySink.For(buffer, capacity);
         try
         {
-            using var stream = content.ReadAsStream();
-            var total = 0;
-            int count;
-            while (total < capacity && (count = stream.Read(buffer, total, capacity - total)) > 0)
-            {
-                total += count;
-            }
-
-            return classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
+            // The content writes its bytes into the sink, which keeps the first `capacity`: no stream of its own.
+            content.CopyTo(sink, null, CancellationToken.None);
+            return classifier.Classify(status, buffer.AsSpan(0, sink.Count), mediaType);
         }
         finally
         {
+            sink.Release();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }

@@ -130,7 +130,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         try
         {
             var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-            request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+            ErrorAttachment.Attach(request, in classification);
         }
         catch (Exception ex)
         {
@@ -252,7 +252,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotRead);
             }
 
-            request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+            ErrorAttachment.Attach(request, in classification);
             if (cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
             {
                 // The caller cancelled while the handler read the error body: the app gets a cancellation, so the

@@ -7,13 +7,21 @@ namespace PartnerCenter.Observability.Telemetry;
 /// <summary>The library's ActivitySource and, per meter factory, its Meter and instruments.</summary>
 internal sealed class PartnerCenterInstruments : IDisposable
 {
-    /// <summary>Request durations, in seconds: from 5 ms to 60 s.</summary>
-    public static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60];
+    /// <summary>
+    /// Request durations, in seconds: seven boundaries from 100 ms to 10 s, placed where Partner Center calls fall (reads
+    /// in 0.1 to 1 s, orders and checkouts in seconds) and with 5 s, the latency alert's threshold, as a boundary. Every
+    /// boundary is one series per label set, so the list stays short; traces give the exact duration of any one call.
+    /// </summary>
+    public static readonly double[] DurationBuckets = [0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    /// <summary>Retry-After values, in seconds: from 1 s to 1 hour.</summary>
-    public static readonly double[] RetryAfterBuckets = [0, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600];
+    /// <summary>Retry-After values, in seconds: six boundaries from 1 s to 1 hour.</summary>
+    public static readonly double[] RetryAfterBuckets = [1, 5, 15, 60, 300, 3600];
 
-    public static readonly string? Version = typeof(PartnerCenterInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+    /// <summary>
+    /// The package version without build metadata (<c>+commit</c>): the scope version is a label on every series, and a
+    /// version that changes with every build would start new series for every metric at every deployment.
+    /// </summary>
+    public static readonly string? Version = WithoutBuildMetadata(typeof(PartnerCenterInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
 
     public static readonly ActivitySource ActivitySource = new(PartnerCenterTelemetryNames.SourceName, Version);
 
@@ -61,4 +69,11 @@ internal sealed class PartnerCenterInstruments : IDisposable
     public bool AnyMetricEnabled => RequestDuration.Enabled || Errors.Enabled || RetryAfter.Enabled;
 
     public void Dispose() => _meter.Dispose();
+
+    /// <summary>A SemVer 2 version without its <c>+metadata</c> part.</summary>
+    internal static string? WithoutBuildMetadata(string? version)
+    {
+        var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
+        return plus >= 0 ? version![..plus] : version;
+    }
 }

@@ -109,11 +109,12 @@ public sealed class CardinalityTests
             Assert.True(uncatalogued <= 20, $"{operation} has {uncatalogued} uncatalogued code values, over MaxUncataloguedCodesPerOperation (20)");
         }
 
-        // The bound: O x M x (S_ok + S_err x (C + U + 2)) duration series, O x S_err x (C + U + 2) error series, with
-        // O = shapes + MaxOperations + 1, C = catalogued codes sent, U = 20; one category per (status, code): no descriptions.
+        // The bound: O x M x (1 + K) duration series (success, or a failure of one of K categories: no status, code or
+        // error.type of a response on the histogram), O x S_err x (C + U + 2) error series, with O = shapes +
+        // MaxOperations + 1, C = catalogued codes sent, U = 20; one category per (status, code): no descriptions.
         var o = Shapes.Length + 200 + 1;
         var codeValues = CataloguedCodes.Length + 20 + 2;
-        var durationBound = o * Methods.Length * (SuccessStatuses.Length + (ErrorStatuses.Length * codeValues));
+        var durationBound = o * Methods.Length * (1 + Enum.GetValues<PartnerCenterErrorCategory>().Length);
         var errorBound = o * ErrorStatuses.Length * codeValues;
         Assert.True(series.Duration.Count <= durationBound, $"{series.Duration.Count} duration series, over the bound {durationBound}");
         Assert.True(series.Errors.Count <= errorBound, $"{series.Errors.Count} error series, over the bound {errorBound}");
@@ -251,7 +252,7 @@ public sealed class CardinalityTests
         public HashSet<string> Values(string tag) => [.. Duration.Keys.SelectMany(Parse).Where(p => p.Key == tag).Select(p => p.Value)];
 
         public Dictionary<string, HashSet<string>> CodesByOperation() =>
-            Duration.Keys.Select(k => Parse(k).ToDictionary(p => p.Key, p => p.Value))
+            Errors.Keys.Select(k => Parse(k).ToDictionary(p => p.Key, p => p.Value))
                 .Where(t => t.ContainsKey(Tags.ErrorCode))
                 .GroupBy(t => t[Tags.Operation])
                 .ToDictionary(g => g.Key, g => g.Select(t => t[Tags.ErrorCode]).ToHashSet(StringComparer.Ordinal));

@@ -37,8 +37,8 @@ public sealed class ContentEncodingProbeTests
         }
 
         // Telemetry: one duration, one error count, one failure log, a span with an error status.
-        Assert.Equal(502, result.Duration[Tags.HttpResponseStatusCode]);
-        Assert.Single(result.ErrorTags);
+        Assert.Single(result.DurationTags);
+        Assert.Equal(502, Assert.Single(result.ErrorTags)[Tags.HttpResponseStatusCode]);
         Assert.NotEmpty(result.FailureLogText());
         Assert.Equal(ActivityStatusCode.Error, result.Span.Status);
     }

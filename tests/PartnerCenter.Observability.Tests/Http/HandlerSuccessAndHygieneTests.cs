@@ -28,8 +28,11 @@ public sealed class HandlerSuccessAndHygieneTests
         Assert.Equal(200, span.GetTagItem(Tags.HttpResponseStatusCode));
         Assert.DoesNotContain(span.TagObjects, t => t.Key.StartsWith("error.", StringComparison.Ordinal) || t.Key.StartsWith("partner_center.error", StringComparison.Ordinal));
 
+        // Method and operation only: no status (it would multiply the buckets; the error counter carries it).
         var duration = Assert.Single(harness.Duration.GetMeasurementSnapshot());
-        Assert.Equal(3, duration.Tags.Count);
+        Assert.Equal("GET", duration.Tags[Tags.HttpRequestMethod]);
+        Assert.Equal("/v1/customers/{customer_id}/subscriptions/{subscription_id}", duration.Tags[Tags.Operation]);
+        Assert.Equal(2, duration.Tags.Count);
         Assert.Empty(harness.Errors.GetMeasurementSnapshot());
         Assert.Empty(harness.LogsAtOrAbove(LogLevel.Information));
         Assert.Single(harness.Logs.GetSnapshot(), l => l.Level == LogLevel.Debug && l.Category == PartnerCenterTelemetryNames.SourceName);
