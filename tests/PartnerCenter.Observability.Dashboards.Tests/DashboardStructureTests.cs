@@ -159,7 +159,9 @@ public sealed class DashboardStructureTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(latencyExpr, @"histogram_quantile\(0\.95,"));
         Assert.Contains("partner_center:request_duration_success_bucket:rate5m{", latencyExpr, StringComparison.Ordinal);
         var rule = Rules.Recording.Single(r => r.Name == "partner_center:request_duration_success_bucket:rate5m").Expr;
-        Assert.Contains("http_response_status_code=~\"2..\"", rule, StringComparison.Ordinal);
+        // Successful attempts: no category (the histogram carries no status), cancelled ones left out.
+        Assert.Contains("partner_center_error_category=\"\"", rule, StringComparison.Ordinal);
+        Assert.Contains("error_type!=\"cancelled\"", rule, StringComparison.Ordinal);
         Assert.StartsWith("topk(10,", latencyExpr, StringComparison.Ordinal);
         Assert.True(latency["exemplar"].Flag(), "the latency panel should show exemplars");
 
