@@ -1,0 +1,82 @@
+using PartnerCenter.Observability.Telemetry;
+
+namespace PartnerCenter.Observability.Tests.Telemetry;
+
+/// <summary>The bounds of a tag-safe code and the shape names of the redacted form.</summary>
+public sealed class ErrorCodeTagEdgeTests
+{
+    [Theory]
+    [InlineData("123456789", true)]
+    [InlineData("1234567890", false)]
+    [InlineData("Error1234", true)]
+    [InlineData("Error12345", false)]
+    [InlineData("deadbeef", true)]
+    [InlineData("deadbee1", false)]
+    [InlineData("deadbe1", true)]
+    [InlineData("DEADBEEF1", false)]
+    [InlineData("_abc", false)]
+    [InlineData("1abc", false)]
+    [InlineData("Bad-Code", false)]
+    [InlineData("Bad.Code", false)]
+    [InlineData("a", true)]
+    [InlineData("A_", true)]
+    public void Tag_safe_bounds(string code, bool safe) =>
+        Assert.Equal(safe, ErrorCodeTag.IsTagSafe(code));
+
+    [Fact]
+    public void A_name_may_have_at_most_48_characters()
+    {
+        Assert.True(ErrorCodeTag.IsTagSafe(new string('A', 48)));
+        Assert.False(ErrorCodeTag.IsTagSafe(new string('A', 49)));
+        Assert.Equal("{token}", ErrorCodeTag.ForSpan(new string('A', 49)));
+    }
+
+    [Theory]
+    [InlineData("1234567890", "{number}")]
+    [InlineData(" 12 ", "{number}")]
+    [InlineData("  ", "{redacted}")]
+    [InlineData("a@b", "{email}")]
+    [InlineData("@a", "{redacted}")]
+    [InlineData("@a@b", "{email}")]
+    [InlineData("Error12345", "{token}")]
+    [InlineData("_abc", "{token}")]
+    [InlineData("Bad-Code", "{token}")]
+    [InlineData("abc.com", "{domain}")]
+    [InlineData("a-1.b-2.Com", "{domain}")]
+    [InlineData("eyJabc.def.com", "{token}")]
+    [InlineData("abc.com1", "{token}")]
+    [InlineData(".com", "{token}")]
+    [InlineData("abc.", "{token}")]
+    [InlineData("a_b.com", "{token}")]
+    [InlineData("a~b+c/d=", "{token}")]
+    [InlineData("a b", "{redacted}")]
+    [InlineData("a:b", "{redacted}")]
+    public void The_redacted_form_names_the_shape(string code, string expected)
+    {
+        Assert.Equal(expected, ErrorCodeTag.Redacted(code));
+        Assert.Equal(expected, ErrorCodeTag.ForSpan(code));
+    }
+
+    [Fact]
+    public void No_code_gives_no_tag()
+    {
+        Assert.Null(ErrorCodeTag.ForSpan((string?)null));
+        Assert.Null(ErrorCodeTag.ForMetric(null));
+    }
+
+    [Fact]
+    public void A_catalogued_code_goes_out_as_the_catalogue_has_it()
+    {
+        var catalogued = PartnerCenterErrorClassifier.Default.Classify(403, "800020", null);
+        Assert.True(ErrorCodeTag.IsCatalogued(catalogued));
+        Assert.Same(catalogued.Definition!.Code, ErrorCodeTag.ForSpan(catalogued));
+
+        var uncatalogued = PartnerCenterErrorClassifier.Default.Classify(400, "4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55", null);
+        Assert.False(ErrorCodeTag.IsCatalogued(uncatalogued));
+        Assert.Equal("{guid}", ErrorCodeTag.ForSpan(uncatalogued));
+
+        var none = PartnerCenterErrorClassifier.Default.Classify(400, null, "x");
+        Assert.False(ErrorCodeTag.IsCatalogued(none));
+        Assert.Null(ErrorCodeTag.ForSpan(none));
+    }
+}
