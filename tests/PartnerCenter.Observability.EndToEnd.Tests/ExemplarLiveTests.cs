@@ -36,7 +36,7 @@ public sealed class ExemplarLiveTests(ITestOutputHelper output)
 
         var selectors = new[]
         {
-            $"partner_center_client_request_duration_seconds_bucket{{job=\"{Job}\",http_response_status_code=\"429\"}}",
+            $"partner_center_client_request_duration_seconds_bucket{{job=\"{Job}\",partner_center_error_category=\"quota\"}}", // the histogram has the category, not the status
             $"partner_center_client_errors_total{{job=\"{Job}\",http_response_status_code=\"429\"}}",
         };
         var clock = Stopwatch.StartNew();

@@ -58,14 +58,15 @@ public sealed class FleetLiveTests(ITestOutputHelper output)
         output.WriteLine($"after {clock.Elapsed.TotalSeconds:F0} s: PartnerCenterThrottlingSpike {throttling.Count} (one per throttled operation, no instance label); PartnerCenterAuthFailures {authAlerts.Count} (instance {authInstance}); all active: {alerts.Count}");
 
         // Ratios are fleet-wide: one recorded series per operation, and its value lies between the instances' own.
+        // 429s are counted on the errors counter (the duration histogram carries no status).
         var ratios = await prometheus.VectorAsync($"partner_center:throttled:ratio_rate5m{{job=\"{Job}\"}}");
         Assert.NotEmpty(ratios);
         Assert.All(ratios, r => Assert.False(r.Labels.ContainsKey("instance"), "partner_center:throttled:ratio_rate5m is per instance"));
         Assert.Equal(ratios.Count, ratios.Select(r => r.Labels["partner_center_operation"]).Distinct(StringComparer.Ordinal).Count());
         var perInstance = await prometheus.VectorAsync(
-            $"(sum by (instance) (rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\", http_response_status_code=\"429\"}}[1m])) or sum by (instance) (rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\"}}[1m])) * 0) / sum by (instance) (rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\"}}[1m]))");
+            $"(sum by (instance) (rate(partner_center_client_errors_total{{job=\"{Job}\", http_response_status_code=\"429\"}}[1m])) or sum by (instance) (rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\"}}[1m])) * 0) / sum by (instance) (rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\"}}[1m]))");
         var fleetRatio = await prometheus.ScalarAsync(
-            $"sum(rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\", http_response_status_code=\"429\"}}[1m])) / sum(rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\"}}[1m]))");
+            $"sum(rate(partner_center_client_errors_total{{job=\"{Job}\", http_response_status_code=\"429\"}}[1m])) / sum(rate(partner_center_client_request_duration_seconds_count{{job=\"{Job}\"}}[1m]))");
         output.WriteLine($"429 ratio: fleet {fleetRatio:P1}; per instance {string.Join(", ", perInstance.Select(p => $"{p.Labels["instance"]} {p.Value:P1}"))}");
         Assert.Equal(3, perInstance.Count);
         Assert.InRange(fleetRatio, perInstance.Min(p => p.Value), perInstance.Max(p => p.Value));
