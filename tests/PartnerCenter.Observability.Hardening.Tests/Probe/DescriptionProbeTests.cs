@@ -22,7 +22,7 @@ public sealed class DescriptionProbeTests
         { "Customer id:5c7b6c438d7e4e4b9a596a0f9c0f2b11 unknown", "5c7b6c438d7e" },
         { "Customer 5c7b6c43%2D8d7e%2D4e4b%2D9a59%2D6a0f9c0f2b11 unknown", "5c7b6c43" },
         { "Customer 5c7b6c43-8d7e-4e4b\u200B-9a59-6a0f9c0f2b11 unknown", "5c7b6c43" },
-        { "Call +1 (425) 555-0100 now", "555" },
+        { "Call +1 (425) 555-0100 now", "555-0100" }, // not "555" alone: a random request id can hold it
         { "Card 4111 1111 1111 1111 declined", "4111 1111" },
         { "IBAN DE89 3704 0044 0532 0130 00 refused", "3704 0044" },
         { "Tenant contoso.onmicrosoft.com not found", "contoso" },
