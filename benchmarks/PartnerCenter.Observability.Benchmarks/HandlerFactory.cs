@@ -15,7 +15,9 @@ internal static class HandlerFactory
 {
     private static readonly ServiceProvider Services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public static PartnerCenterTelemetryState State { get; } = new(new PartnerCenterInstruments(Services.GetRequiredService<IMeterFactory>()));
+    public static PartnerCenterTelemetryState State { get; } = new(
+        new PartnerCenterInstruments(Services.GetRequiredService<IMeterFactory>()),
+        new PartnerCenterOperationResolver(new StaticOptionsMonitor(new PartnerCenterTelemetryOptions())));
 
     public static DelegatingHandler Ours(HttpMessageHandler inner, bool addRequestIds, ILogger logger, bool attachError = true) =>
         new PartnerCenterTelemetryHandler(

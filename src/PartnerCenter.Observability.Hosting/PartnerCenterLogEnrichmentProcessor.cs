@@ -40,7 +40,7 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
             }
 
             PartnerCenterErrorInfo error = default;
-            var hasError = exception is not null && PartnerCenterErrorLocator.TryFind(exception, out error);
+            var hasError = exception is not null && PartnerCenterErrorInfo.TryFind(exception, out error);
             if (!hasError && span is null)
             {
                 return;

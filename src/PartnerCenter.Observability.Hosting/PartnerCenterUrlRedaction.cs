@@ -1,19 +1,11 @@
-using Microsoft.Extensions.Options;
-using PartnerCenter.Observability.Http;
-
 namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>Rewrites a Partner Center URL to <c>scheme://host[:port]{route template}</c>: ids become placeholders, the query is dropped.</summary>
 internal sealed class PartnerCenterUrlRedaction
 {
-    private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _options;
-    private readonly PartnerCenterTelemetryState _state;
+    private readonly PartnerCenterOperationResolver _operations;
 
-    public PartnerCenterUrlRedaction(IOptionsMonitor<PartnerCenterTelemetryOptions> options, PartnerCenterTelemetryState state)
-    {
-        _options = options;
-        _state = state;
-    }
+    public PartnerCenterUrlRedaction(PartnerCenterOperationResolver operations) => _operations = operations;
 
     /// <summary>Redacts <paramref name="url"/> when it points at a Partner Center host, or whenever <paramref name="force"/> is set.</summary>
     public bool TryRedact(object? url, bool force, out string redacted)
@@ -30,13 +22,12 @@ internal sealed class PartnerCenterUrlRedaction
             return false;
         }
 
-        var snapshot = _state.For(_options.CurrentValue);
-        if (!force && !snapshot.Hosts.IsMatch(uri))
+        if (!force && !_operations.IsPartnerCenterHost(uri))
         {
             return false;
         }
 
-        var operation = snapshot.Operations.Resolve(uri.AbsolutePath);
+        var operation = _operations.Resolve(uri);
         redacted = string.Concat(uri.GetLeftPart(UriPartial.Authority), operation.StartsWith('/') ? operation : "/" + operation);
         return true;
     }

@@ -20,13 +20,13 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
     public const string AttemptsTag = "partner_center.attempts";
 
     private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _options;
-    private readonly PartnerCenterTelemetryState _state;
+    private readonly PartnerCenterOperationResolver _operations;
     private readonly TimeProvider _timeProvider;
 
-    public PartnerCenterCallHandler(IOptionsMonitor<PartnerCenterTelemetryOptions> options, PartnerCenterTelemetryState state, TimeProvider timeProvider)
+    public PartnerCenterCallHandler(IOptionsMonitor<PartnerCenterTelemetryOptions> options, PartnerCenterOperationResolver operations, TimeProvider timeProvider)
     {
         _options = options;
-        _state = state;
+        _operations = operations;
         _timeProvider = timeProvider;
     }
 
@@ -64,8 +64,8 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
         try
         {
             var options = _options.CurrentValue;
-            request.Options.Set(PartnerCenterRequestOptions.CallerCancellation, cancellationToken);
-            request.Options.Set(PartnerCenterRequestOptions.ResendCount, 0);
+            request.Options.Set(PartnerCenterRequestKeys.CallerCancellation, cancellationToken);
+            request.Options.Set(PartnerCenterRequestKeys.ResendCount, 0);
             request.Options.Set(ResilienceRequestOptions.CallStarted, _timeProvider.GetTimestamp());
             if (options.AddRequestIds)
             {
@@ -73,7 +73,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
                 PartnerCenterHeaders.AddIdsIfMissing(request);
             }
 
-            var operation = _state.For(options).Operations.Resolve(request);
+            var operation = _operations.Resolve(request);
             request.Options.Set(ResilienceRequestOptions.Operation, operation);
             return StartActivity(request, operation);
         }
@@ -160,7 +160,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
     {
         // Counted by the retry predicate; when the app replaced it, by the retries decided.
         var attempts = request.Options.TryGetValue(ResilienceRequestOptions.Attempts, out var completed) ? completed
-            : request.Options.TryGetValue(PartnerCenterRequestOptions.ResendCount, out var resends) ? resends + 1
+            : request.Options.TryGetValue(PartnerCenterRequestKeys.ResendCount, out var resends) ? resends + 1
             : 1;
         activity.SetTag(AttemptsTag, TagValues.Status(attempts));
     }

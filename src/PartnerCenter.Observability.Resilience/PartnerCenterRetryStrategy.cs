@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Diagnostics;
 using PartnerCenter.Observability.Http;
 using Polly;
@@ -19,21 +18,21 @@ internal sealed class PartnerCenterRetryStrategy
     private readonly HttpStandardResilienceOptions _pipeline;
     private readonly TimeSpan _maxRetryAfter;
     private readonly TimeProvider _timeProvider;
-    private readonly PartnerCenterTelemetryState _state;
-    private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _telemetryOptions;
+    private readonly PartnerCenterOperationResolver _operations;
+    private readonly ResilienceInstruments _instruments;
 
     public PartnerCenterRetryStrategy(
         HttpStandardResilienceOptions pipeline,
         TimeSpan maxRetryAfter,
         TimeProvider timeProvider,
-        PartnerCenterTelemetryState state,
-        IOptionsMonitor<PartnerCenterTelemetryOptions> telemetryOptions)
+        PartnerCenterOperationResolver operations,
+        ResilienceInstruments instruments)
     {
         _pipeline = pipeline;
         _maxRetryAfter = maxRetryAfter;
         _timeProvider = timeProvider;
-        _state = state;
-        _telemetryOptions = telemetryOptions;
+        _operations = operations;
+        _instruments = instruments;
     }
 
     /// <summary>Points the standard options at this strategy and applies the Partner Center settings.</summary>
@@ -113,12 +112,12 @@ internal sealed class PartnerCenterRetryStrategy
         try
         {
             var request = RequestOf(args.Context, args.Outcome.Result);
-            request?.Options.Set(PartnerCenterRequestOptions.ResendCount, args.AttemptNumber + 1);
+            request?.Options.Set(PartnerCenterRequestKeys.ResendCount, args.AttemptNumber + 1);
 
             var category = args.Outcome.Result is { } response
                 ? PartnerCenterRetry.Classify(response, request).Category
                 : PartnerCenterErrorCategory.Transient;
-            var retries = _state.Instruments.Retries;
+            var retries = _instruments.Retries;
             if (retries.Enabled)
             {
                 retries.Add(1, new TagList
@@ -147,12 +146,12 @@ internal sealed class PartnerCenterRetryStrategy
         }
 
         // The attempt's operation as the telemetry handler resolved it, else the logical call's, else resolved here.
-        if (request.Options.TryGetValue(PartnerCenterRequestOptions.ResolvedOperation, out var resolved)
+        if (request.Options.TryGetValue(PartnerCenterRequestKeys.ResolvedOperation, out var resolved)
             || request.Options.TryGetValue(ResilienceRequestOptions.Operation, out resolved))
         {
             return resolved;
         }
 
-        return _state.For(_telemetryOptions.CurrentValue).Operations.Resolve(request);
+        return _operations.Resolve(request);
     }
 }

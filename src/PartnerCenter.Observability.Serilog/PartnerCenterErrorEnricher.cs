@@ -40,7 +40,7 @@ internal sealed class PartnerCenterErrorEnricher : ILogEventEnricher
     {
         try
         {
-            if (!PartnerCenterErrorLocator.TryFind(exception, out var error))
+            if (!PartnerCenterErrorInfo.TryFind(exception, out var error))
             {
                 return;
             }

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Observability;
-using PartnerCenter.Observability.Http;
 using PartnerCenter.Observability.Resilience;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -59,12 +59,17 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
             }
         }
 
-        services.AddPartnerCenterTelemetryCore();
+        // What the retries need of the core, without instrumenting any client: the instrumentation is the app's choice.
+        services.AddMetrics();
+        services.AddOptions<PartnerCenterTelemetryOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PartnerCenterOperationResolver>();
+        services.TryAddSingleton<ResilienceInstruments>();
 
         // Added before the resilience handler, hence outside it.
         builder.AddHttpMessageHandler(sp => new PartnerCenterCallHandler(
             sp.GetRequiredService<IOptionsMonitor<PartnerCenterTelemetryOptions>>(),
-            sp.GetRequiredService<PartnerCenterTelemetryState>(),
+            sp.GetRequiredService<PartnerCenterOperationResolver>(),
             sp.GetRequiredService<TimeProvider>()));
 
         var pipeline = builder.AddStandardResilienceHandler();
@@ -102,6 +107,6 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
             options,
             partnerCenter.MaxRetryAfter,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<PartnerCenterTelemetryState>(),
-            sp.GetRequiredService<IOptionsMonitor<PartnerCenterTelemetryOptions>>());
+            sp.GetRequiredService<PartnerCenterOperationResolver>(),
+            sp.GetRequiredService<ResilienceInstruments>());
 }

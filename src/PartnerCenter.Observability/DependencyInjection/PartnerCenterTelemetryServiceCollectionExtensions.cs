@@ -61,6 +61,7 @@ public static class PartnerCenterTelemetryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PartnerCenterInstruments>();
         services.TryAddSingleton<PartnerCenterTelemetryState>();
+        services.TryAddSingleton<PartnerCenterOperationResolver>();
         services.AddOptions<PartnerCenterTelemetryOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerCenterTelemetryOptions>, PartnerCenterTelemetryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerCenterTelemetryOptions>, PartnerCenterTelemetryOptionsRules>());

@@ -1,39 +1,60 @@
+using PartnerCenter.Observability.Errors;
+using PartnerCenter.Observability.Http;
 using PartnerCenter.Observability.Telemetry;
 
-namespace PartnerCenter.Observability.Errors;
+namespace PartnerCenter.Observability;
 
 /// <summary>
-/// A Partner Center error found in an exception, as the values of the log properties and attributes the enrichers add
-/// (the span tag names of docs/telemetry.md). Every value is bounded and telemetry-safe.
+/// A Partner Center error found in an exception chain, as the telemetry-safe values the log enrichers add (the tag
+/// names of <see cref="PartnerCenterTelemetryNames.Tags"/>). Every value is bounded: a code that is not a real Partner
+/// Center code is redacted, the description is in template or redacted form, the ids are kept only when well formed.
+/// Use <see cref="TryFind(Exception?, out PartnerCenterErrorInfo)"/> to enrich the logs of a logging stack this
+/// library has no enricher for.
 /// </summary>
-internal readonly struct PartnerCenterErrorInfo
+public readonly struct PartnerCenterErrorInfo
 {
-    /// <summary>The HTTP status, when known.</summary>
-    public int? StatusCode { get; init; }
+    /// <summary>Gets the HTTP status, when known.</summary>
+    public int? StatusCode { get; internal init; }
 
-    /// <summary>The error code: catalogued codes as they are, other codes when tag-safe, else a redacted form (<see cref="ErrorCodeTag"/>).</summary>
-    public string? Code { get; init; }
+    /// <summary>Gets the error code: catalogued codes as they are, other codes when tag-safe, else a redacted form.</summary>
+    public string? Code { get; internal init; }
 
-    public PartnerCenterErrorCategory Category { get; init; }
+    /// <summary>Gets the category.</summary>
+    public PartnerCenterErrorCategory Category { get; internal init; }
 
-    public bool IsRetryable { get; init; }
+    /// <summary>Gets a value indicating whether the server or the category rules make the failed request retryable.</summary>
+    public bool IsRetryable { get; internal init; }
 
-    /// <summary>The template form of the description, or a redacted one; never the raw text.</summary>
-    public string? Description { get; init; }
+    /// <summary>Gets the template form of the description, or a redacted one; never the raw text.</summary>
+    public string? Description { get; internal init; }
 
-    public string? RequestId { get; init; }
+    /// <summary>Gets the MS-RequestId of the failed call, when well formed: the id Microsoft support asks for.</summary>
+    public string? RequestId { get; internal init; }
 
-    public string? CorrelationId { get; init; }
+    /// <summary>Gets the MS-CorrelationId of the failed call, when well formed.</summary>
+    public string? CorrelationId { get; internal init; }
 
-    public double? RetryAfterSeconds { get; init; }
+    /// <summary>Gets the server's Retry-After, in seconds, when it sent one.</summary>
+    public double? RetryAfterSeconds { get; internal init; }
 
-    /// <summary>The code when known, else the status, else the exception type (as the span's <c>error.type</c>).</summary>
-    public string ErrorType { get; init; }
+    /// <summary>Gets the code when known, else the status, else the exception type (as the span's <c>error.type</c>).</summary>
+    public string ErrorType { get; internal init; }
 
-    /// <summary>The operation, when the exception carries one.</summary>
-    public string? Operation { get; init; }
+    /// <summary>Gets the operation, when the exception carries one.</summary>
+    public string? Operation { get; internal init; }
 
-    public static PartnerCenterErrorInfo From(
+    /// <summary>
+    /// Finds a Partner Center error in <paramref name="exception"/> and its inner exceptions (those of an
+    /// <see cref="AggregateException"/> too), outermost first: a <see cref="PartnerCenterException"/>, an exception of
+    /// the archived Partner Center SDK (recognized by its shape), or, when nothing richer is in the chain, an
+    /// <see cref="HttpRequestException"/> with a status code. Cycles and very deep chains are cut off. Never throws.
+    /// </summary>
+    /// <param name="exception">The exception a log event carries, or <see langword="null"/>.</param>
+    /// <param name="info">The error found, or the default value.</param>
+    /// <returns>Whether a Partner Center error was found.</returns>
+    public static bool TryFind(Exception? exception, out PartnerCenterErrorInfo info) => PartnerCenterErrorLocator.TryFind(exception, out info);
+
+    internal static PartnerCenterErrorInfo From(
         PartnerCenterErrorClassification classification,
         string? requestId,
         string? correlationId,
@@ -50,8 +71,8 @@ internal readonly struct PartnerCenterErrorInfo
             Category = classification.Category,
             IsRetryable = classification.IsRetryable,
             Description = classification.Description,
-            RequestId = Http.PartnerCenterHeaders.WellFormed(Http.PartnerCenterHeaders.RequestId, requestId),
-            CorrelationId = Http.PartnerCenterHeaders.WellFormed(Http.PartnerCenterHeaders.CorrelationId, correlationId),
+            RequestId = PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.RequestId, requestId),
+            CorrelationId = PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.CorrelationId, correlationId),
             RetryAfterSeconds = retryAfterSeconds,
             ErrorType = code ?? (status is { } s ? TagValues.StatusString(s) : exceptionType.FullName ?? exceptionType.Name),
             Operation = operation,

@@ -80,7 +80,7 @@ public static class PartnerCenterHttpResponseMessageExtensions
     private static PartnerCenterException Create(HttpResponseMessage response, HttpRequestMessage? request, PartnerCenterErrorClassification classification)
     {
         string? operation = null;
-        if (request is not null && !request.Options.TryGetValue(PartnerCenterRequestOptions.ResolvedOperation, out operation))
+        if (request is not null && !request.Options.TryGetValue(PartnerCenterRequestKeys.ResolvedOperation, out operation))
         {
             operation = Operations.Resolve(request);
         }

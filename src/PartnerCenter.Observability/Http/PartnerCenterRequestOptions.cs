@@ -15,17 +15,6 @@ public static class PartnerCenterRequestOptions
     /// </summary>
     public static readonly HttpRequestOptionsKey<PartnerCenterErrorClassification> Error = new("PartnerCenter.Observability.Error");
 
-    internal static readonly HttpRequestOptionsKey<string> ResolvedOperation = new("PartnerCenter.Observability.ResolvedOperation");
-
-    /// <summary>Which attempt of a logical call is being sent (0 for the first); set by a retry layer, tagged as <c>http.request.resend_count</c>.</summary>
-    internal static readonly HttpRequestOptionsKey<int> ResendCount = new("PartnerCenter.Observability.ResendCount");
-
-    /// <summary>
-    /// The caller's own cancellation token, set by a retry layer outside the attempt. When the attempt's token is cancelled
-    /// but this one is not, the attempt timed out (a per-attempt timeout): transient, not a cancellation.
-    /// </summary>
-    internal static readonly HttpRequestOptionsKey<CancellationToken> CallerCancellation = new("PartnerCenter.Observability.CallerCancellation");
-
     /// <summary>Sets the operation name of this request.</summary>
     /// <param name="request">The request.</param>
     /// <param name="operation">A low-cardinality name, such as <c>create-order</c> or a route template.</param>

@@ -18,7 +18,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     private static readonly HttpRequestOptionsKey<bool> EnrichmentRegistered = new("PartnerCenter.Observability.EnrichmentRegistered");
     private static readonly Action<HttpMetricsEnrichmentContext> EnrichRuntimeMetrics = static context =>
     {
-        if (context.Request.Options.TryGetValue(PartnerCenterRequestOptions.ResolvedOperation, out var operation))
+        if (context.Request.Options.TryGetValue(PartnerCenterRequestKeys.ResolvedOperation, out var operation))
         {
             context.AddCustomTag(Names.Operation, operation);
         }
@@ -155,11 +155,11 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             }
 
             record.Operation = snapshot.Operations.Resolve(request);
-            record.ResendCount = request.Options.TryGetValue(PartnerCenterRequestOptions.ResendCount, out var resend) ? resend : 0;
+            record.ResendCount = request.Options.TryGetValue(PartnerCenterRequestKeys.ResendCount, out var resend) ? resend : 0;
             record.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
             if (options.EnrichHttpClientMetrics)
             {
-                request.Options.Set(PartnerCenterRequestOptions.ResolvedOperation, record.Operation);
+                request.Options.Set(PartnerCenterRequestKeys.ResolvedOperation, record.Operation);
                 if (!request.Options.TryGetValue(EnrichmentRegistered, out _))
                 {
                     HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
@@ -282,7 +282,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
 
     /// <summary>Whether a cancelled token is the caller's (or HttpClient.Timeout's), not a resilience attempt timeout's.</summary>
     private static bool IsCallerCancellation(HttpRequestMessage request) =>
-        !request.Options.TryGetValue(PartnerCenterRequestOptions.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
+        !request.Options.TryGetValue(PartnerCenterRequestKeys.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
 
     private void RecordException(
         ref AttemptRecord record,

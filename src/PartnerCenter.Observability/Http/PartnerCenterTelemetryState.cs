@@ -4,16 +4,23 @@ using PartnerCenter.Observability.Telemetry;
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// Shared, long-lived state of the handlers of one service provider: the instruments, and per options instance the
-/// classifier, the host filter and the operation resolver (whose caps bound the operation and code tag values).
+/// Shared, long-lived state of the handlers of one service provider: the instruments, the operation naming (whose caps
+/// bound the operation and code tag values, shared with the other packages through
+/// <see cref="PartnerCenterOperationResolver"/>), and per options instance the classifier.
 /// </summary>
 internal sealed class PartnerCenterTelemetryState
 {
     private Snapshot? _snapshot;
 
-    public PartnerCenterTelemetryState(PartnerCenterInstruments instruments) => Instruments = instruments;
+    public PartnerCenterTelemetryState(PartnerCenterInstruments instruments, PartnerCenterOperationResolver operations)
+    {
+        Instruments = instruments;
+        OperationResolver = operations;
+    }
 
     public PartnerCenterInstruments Instruments { get; }
+
+    public PartnerCenterOperationResolver OperationResolver { get; }
 
     public Discovery.UncataloguedCodeDiscovery Discovery { get; } = new();
 
@@ -25,19 +32,19 @@ internal sealed class PartnerCenterTelemetryState
             return current;
         }
 
-        var created = new Snapshot(options);
+        var created = new Snapshot(options, OperationResolver.For(options));
         var prior = Interlocked.CompareExchange(ref _snapshot, created, current);
         return ReferenceEquals(prior, current) || !ReferenceEquals(prior?.Options, options) ? created : prior!;
     }
 
     internal sealed class Snapshot
     {
-        public Snapshot(PartnerCenterTelemetryOptions options)
+        public Snapshot(PartnerCenterTelemetryOptions options, OperationNaming naming)
         {
             Options = options;
             Classifier = new PartnerCenterErrorClassifier(options.Classification);
-            Hosts = new HostFilter(options.Hosts);
-            Operations = new OperationNameResolver(options.RouteTemplates, options.MaxOperations, options.MaxUncataloguedCodesPerOperation);
+            Hosts = naming.Hosts;
+            Operations = naming.Operations;
         }
 
         public PartnerCenterTelemetryOptions Options { get; }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Reflection;
 
 namespace PartnerCenter.Observability.Telemetry;
 
@@ -17,13 +16,10 @@ internal sealed class PartnerCenterInstruments : IDisposable
     /// <summary>Retry-After values, in seconds: six boundaries from 1 s to 1 hour.</summary>
     public static readonly double[] RetryAfterBuckets = [1, 5, 15, 60, 300, 3600];
 
-    /// <summary>
-    /// The package version without build metadata (<c>+commit</c>): the scope version is a label on every series, and a
-    /// version that changes with every build would start new series for every metric at every deployment.
-    /// </summary>
-    public static readonly string? Version = WithoutBuildMetadata(typeof(PartnerCenterInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+    /// <summary>The package version without build metadata, as the meter's and the ActivitySource's version.</summary>
+    public static readonly string? Version = PartnerCenterActivitySource.Version;
 
-    public static readonly ActivitySource ActivitySource = new(PartnerCenterTelemetryNames.SourceName, Version);
+    public static ActivitySource ActivitySource => PartnerCenterActivitySource.Instance;
 
     private readonly Meter _meter;
 
@@ -46,10 +42,6 @@ internal sealed class PartnerCenterInstruments : IDisposable
             description: "Retry-After values returned by Partner Center.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RetryAfterBuckets });
-        Retries = _meter.CreateCounter<long>(
-            PartnerCenterTelemetryNames.Retries,
-            unit: "{retry}",
-            description: "Retries of Partner Center calls decided by the Partner Center resilience handler.");
         UncataloguedCodes = _meter.CreateCounter<long>(
             PartnerCenterTelemetryNames.UncataloguedCodes,
             unit: "{code}",
@@ -62,18 +54,9 @@ internal sealed class PartnerCenterInstruments : IDisposable
 
     public Histogram<double> RetryAfter { get; }
 
-    public Counter<long> Retries { get; }
-
     public Counter<long> UncataloguedCodes { get; }
 
     public bool AnyMetricEnabled => RequestDuration.Enabled || Errors.Enabled || RetryAfter.Enabled;
 
     public void Dispose() => _meter.Dispose();
-
-    /// <summary>A SemVer 2 version without its <c>+metadata</c> part.</summary>
-    internal static string? WithoutBuildMetadata(string? version)
-    {
-        var plus = version?.IndexOf('+', StringComparison.Ordinal) ?? -1;
-        return plus >= 0 ? version![..plus] : version;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class InstrumentShapeTests
     [InlineData(null, null)]
     public void Build_metadata_is_cut_from_the_version(string? version, string? expected)
     {
-        Assert.Equal(expected, PartnerCenterInstruments.WithoutBuildMetadata(version));
+        Assert.Equal(expected, PartnerCenterActivitySource.WithoutBuildMetadata(version));
     }
 
     [Fact]

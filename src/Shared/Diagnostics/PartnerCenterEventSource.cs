@@ -4,10 +4,11 @@ namespace PartnerCenter.Observability.Diagnostics;
 
 /// <summary>
 /// Self-diagnostics: faults inside the instrumentation (a throwing listener, log provider or callback) are reported
-/// here instead of reaching the app. Listen with dotnet-trace or an EventListener on <c>PartnerCenter-Observability</c>.
+/// here instead of reaching the app. Each package has its own event source, named in its
+/// <c>PartnerCenterEventSource.Name.cs</c> (<c>PartnerCenter-Observability</c>, <c>PartnerCenter-Observability-Hosting</c>,
+/// <c>PartnerCenter-Observability-Resilience</c>); listen with dotnet-trace or an EventListener on those names.
 /// </summary>
-[EventSource(Name = "PartnerCenter-Observability")]
-internal sealed class PartnerCenterEventSource : EventSource
+internal sealed partial class PartnerCenterEventSource : EventSource
 {
     public static readonly PartnerCenterEventSource Log = new();
 

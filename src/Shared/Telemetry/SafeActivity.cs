@@ -12,7 +12,7 @@ internal static class SafeActivity
 {
     public static Activity? Start(string name, ActivityKind kind, string stage)
     {
-        var source = PartnerCenterInstruments.ActivitySource;
+        var source = PartnerCenterActivitySource.Instance;
         if (!source.HasListeners())
         {
             return null;

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using PartnerCenter.Observability.Operations;
+
+namespace PartnerCenter.Observability;
+
+/// <summary>
+/// Recognizes Partner Center requests and names their operations exactly as the telemetry handler does: the hosts of
+/// <see cref="PartnerCenterTelemetryOptions.Hosts"/>, and the bounded <c>partner_center.operation</c> value (a route
+/// template such as <c>/v1/customers/{customer-id}/orders</c>, a name set with
+/// <see cref="PartnerCenterRequestOptions.WithPartnerCenterOperation"/>, or <c>other</c> past
+/// <see cref="PartnerCenterTelemetryOptions.MaxOperations"/>). <c>AddPartnerCenterTelemetry</c> registers one singleton,
+/// shared by the telemetry handler, the retries and the log redaction, so that the cap counts each name once; resolve
+/// it from the service provider to name your own spans, logs or metrics the way this library does.
+/// </summary>
+public sealed class PartnerCenterOperationResolver
+{
+    private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _options;
+    private OperationNaming? _naming;
+
+    /// <summary>Initializes a new instance of the <see cref="PartnerCenterOperationResolver"/> class.</summary>
+    /// <param name="options">The telemetry options: hosts, route templates and caps.</param>
+    public PartnerCenterOperationResolver(IOptionsMonitor<PartnerCenterTelemetryOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>Whether <paramref name="requestUri"/> points at one of the configured Partner Center hosts.</summary>
+    /// <param name="requestUri">An absolute request URI; a relative one is never a Partner Center host.</param>
+    /// <returns><see langword="true"/> when the host (and port, when configured) matches.</returns>
+    public bool IsPartnerCenterHost(Uri? requestUri) => For(_options.CurrentValue).Hosts.IsMatch(requestUri);
+
+    /// <summary>The operation name of <paramref name="request"/>: its own name when set, else its route template.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>A bounded, telemetry-safe operation name; never the query, never an id.</returns>
+    public string Resolve(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return For(_options.CurrentValue).Operations.Resolve(request);
+    }
+
+    /// <summary>The operation name of a request to <paramref name="requestUri"/>: its route template.</summary>
+    /// <param name="requestUri">The request URI, absolute or relative.</param>
+    /// <returns>A bounded, telemetry-safe operation name; never the query, never an id.</returns>
+    public string Resolve(Uri requestUri)
+    {
+        ArgumentNullException.ThrowIfNull(requestUri);
+        return For(_options.CurrentValue).Operations.Resolve(requestUri.IsAbsoluteUri ? requestUri.AbsolutePath : requestUri.OriginalString);
+    }
+
+    /// <summary>The naming of one options instance, made once per instance (a reload makes a new one).</summary>
+    internal OperationNaming For(PartnerCenterTelemetryOptions options)
+    {
+        var current = Volatile.Read(ref _naming);
+        if (current is not null && ReferenceEquals(current.Options, options))
+        {
+            return current;
+        }
+
+        var created = new OperationNaming(options);
+        var prior = Interlocked.CompareExchange(ref _naming, created, current);
+        return ReferenceEquals(prior, current) || !ReferenceEquals(prior?.Options, options) ? created : prior!;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using PartnerCenter.Observability.Tests.Infrastructure;
+using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
+
+namespace PartnerCenter.Observability.Tests.Operations;
+
+/// <summary>
+/// The public seam the other packages (retries, log redaction) name requests through: the same names as the handler,
+/// and one cap for all of them.
+/// </summary>
+public sealed class PartnerCenterOperationResolverTests
+{
+    [Fact]
+    public async Task The_resolver_and_the_handler_count_names_against_one_cap()
+    {
+        using var harness = new TelemetryHarness(configure: o => o.MaxOperations = 1);
+        var resolver = harness.Services.GetRequiredService<PartnerCenterOperationResolver>();
+        using (var first = new HttpRequestMessage(HttpMethod.Get, "https://api.partnercenter.microsoft.com/v1/invoices"))
+        {
+            Assert.Equal("first-name", resolver.Resolve(first.WithPartnerCenterOperation("first-name")));
+        }
+
+        await using var server = await LoopbackServer.StartErrorAsync(500, "{}");
+        using var client = harness.CreateClient();
+        using var second = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "v1/invoices")).WithPartnerCenterOperation("second-name");
+        using var response = await client.SendAsync(second);
+
+        // The cap of one was spent through the resolver: a handler with a cap of its own would have tagged "second-name".
+        var error = Assert.Single(harness.Errors.GetMeasurementSnapshot());
+        Assert.Equal(PartnerCenterTelemetryNames.Values.Other, error.Tags[Tags.Operation]);
+    }
+
+    [Fact]
+    public async Task The_resolver_names_a_request_as_the_handler_tags_it()
+    {
+        using var harness = new TelemetryHarness();
+        var resolver = harness.Services.GetRequiredService<PartnerCenterOperationResolver>();
+        await using var server = await LoopbackServer.StartErrorAsync(404, "{}");
+        var uri = new Uri(server.BaseAddress, "v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/orders?token=secret");
+        using var client = harness.CreateClient();
+        using var response = await client.GetAsync(uri);
+
+        var tagged = Assert.Single(harness.Errors.GetMeasurementSnapshot()).Tags[Tags.Operation];
+        Assert.Equal("/v1/customers/{customer_id}/orders", tagged);
+        Assert.Equal(tagged, resolver.Resolve(uri));
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        Assert.Equal(tagged, resolver.Resolve(request));
+        Assert.Equal(tagged, resolver.Resolve(new Uri("/v1/customers/42/orders", UriKind.Relative)));
+    }
+
+    [Theory]
+    [InlineData(null, "https://api.partnercenter.microsoft.com/v1/invoices", true)]
+    [InlineData(null, "https://API.PartnerCenter.Microsoft.com:443/v1/invoices", true)]
+    [InlineData(null, "https://example.com/v1/invoices", false)]
+    [InlineData("localhost:5000", "http://localhost:5000/v1/invoices", true)]
+    [InlineData("localhost:5000", "http://localhost:5001/v1/invoices", false)]
+    [InlineData("localhost:5000", "https://api.partnercenter.microsoft.com/v1/invoices", false)]
+    public void Hosts_are_recognized_as_configured(string? host, string uri, bool expected)
+    {
+        var services = new ServiceCollection().AddPartnerCenterTelemetry(o =>
+        {
+            if (host is not null)
+            {
+                o.Hosts.Clear();
+                o.Hosts.Add(host);
+            }
+        });
+        using var provider = services.BuildServiceProvider();
+        var resolver = provider.GetRequiredService<PartnerCenterOperationResolver>();
+        Assert.Equal(expected, resolver.IsPartnerCenterHost(new Uri(uri)));
+        Assert.False(resolver.IsPartnerCenterHost(new Uri("/v1/invoices", UriKind.Relative)));
+        Assert.False(resolver.IsPartnerCenterHost(null));
+    }
+}
