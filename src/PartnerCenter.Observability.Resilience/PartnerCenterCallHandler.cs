@@ -119,7 +119,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
             activity.SetTag(Names.ErrorCode, code);
             activity.SetTag(Names.ErrorCategory, classification.Category.ToTagValue());
             activity.SetTag(Names.Retryable, TagValues.Boolean(classification.IsRetryable));
-            activity.SetTag(Names.ErrorType, code ?? TagValues.StatusString(status));
+            activity.SetTag(Names.ErrorType, FailureRules.ForResponse(code, status));
             activity.SetStatus(ActivityStatusCode.Error);
         }
         catch (Exception ex)
@@ -138,7 +138,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
             }
 
             SetAttempts(activity, request);
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            if (FailureRules.IsCallerCancellation(exception, request, cancellationToken))
             {
                 // Cancelled by the caller (or HttpClient.Timeout): not an error, as on the attempt spans.
                 activity.SetTag(Names.ErrorType, PartnerCenterTelemetryNames.Values.Cancelled);
@@ -147,7 +147,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
 
             activity.SetTag(Names.ErrorCategory, PartnerCenterErrorCategory.Transient.ToTagValue());
             activity.SetTag(Names.Retryable, TagValues.Boolean(true));
-            activity.SetTag(Names.ErrorType, exception is TimeoutRejectedException ? "timeout" : TagValues.ErrorType(exception));
+            activity.SetTag(Names.ErrorType, exception is TimeoutRejectedException ? "timeout" : FailureRules.ForException(exception));
             activity.SetStatus(ActivityStatusCode.Error);
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using System.Text;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Classification;
 
@@ -8,8 +9,6 @@ namespace PartnerCenter.Observability.Classification;
 /// </summary>
 internal static class FallbackHints
 {
-    private const int MaxLength = 128;
-
     public static string? Describe(string? errorName, string? exceptionName)
     {
         if (string.IsNullOrEmpty(errorName) && string.IsNullOrEmpty(exceptionName))
@@ -30,7 +29,7 @@ internal static class FallbackHints
             return;
         }
 
-        var span = name.AsSpan(0, Math.Min(name.Length, MaxLength));
+        var span = name.AsSpan(0, Math.Min(name.Length, TelemetryLimits.MaxHintLength));
         var lastDot = span.LastIndexOf('.');
         span = span[(lastDot + 1)..];
         text.Append(' ');

@@ -1,8 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Classification;
 using PartnerCenter.Observability.Payload;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability;
 
@@ -16,7 +17,6 @@ namespace PartnerCenter.Observability;
 /// </summary>
 public sealed class PartnerCenterErrorClassifier
 {
-    private const int MaxCodeLength = 64;
     private readonly PartnerCenterClassificationOptions _options;
 
     /// <summary>Creates a classifier with the default options.</summary>
@@ -133,9 +133,9 @@ public sealed class PartnerCenterErrorClassifier
     private PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description, string? hints, PartnerCenterPayloadOutcome outcome, bool includeRaw, ServerRetryable retryable)
     {
         var raw = includeRaw ? description : null;
-        if (code is not null && code.Length > MaxCodeLength)
+        if (code is not null && code.Length > TelemetryLimits.MaxCodeLength)
         {
-            code = code[..MaxCodeLength];
+            code = code[..TelemetryLimits.MaxCodeLength];
         }
 
         if (code is not null && _options.CategoryOverrides.Count > 0 && _options.CategoryOverrides.TryGetValue(code, out var overridden))
@@ -245,7 +245,7 @@ public sealed class PartnerCenterErrorClassifier
     private static string DecodeCode(ReadOnlySpan<byte> json, TokenSlice slice)
     {
         var text = DecodeString(json, slice).Trim();
-        return text.Length > MaxCodeLength ? text[..MaxCodeLength] : text;
+        return text.Length > TelemetryLimits.MaxCodeLength ? text[..TelemetryLimits.MaxCodeLength] : text;
     }
 
     private static string DecodeString(ReadOnlySpan<byte> json, TokenSlice slice)

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Errors;
 
@@ -23,8 +24,6 @@ namespace PartnerCenter.Observability.Errors;
 internal sealed class PartnerSdkExceptionShape
 {
     private const string TypeName = "PartnerException";
-    private const int MaxDescriptionLength = 1024;
-    private const int MaxIdLength = 128;
     private static readonly ConcurrentDictionary<Type, PartnerSdkExceptionShape?> Shapes = new();
 
     private readonly PropertyInfo _category;
@@ -79,9 +78,9 @@ internal sealed class PartnerSdkExceptionShape
     private bool Read(Exception exception, out PartnerCenterErrorInfo info)
     {
         var payload = Get(_payload, exception);
-        var code = Text(payload is null ? null : Get(_errorCode, payload), 64);
-        var message = Text(payload is null || _errorMessage is null ? null : Get(_errorMessage, payload), MaxDescriptionLength);
-        var status = Status(Get(_response, exception)) ?? StatusOf(Text(Get(_category, exception), 64));
+        var code = Text(payload is null ? null : Get(_errorCode, payload), TelemetryLimits.MaxCodeLength);
+        var message = Text(payload is null || _errorMessage is null ? null : Get(_errorMessage, payload), TelemetryLimits.MaxSdkDescriptionLength);
+        var status = Status(Get(_response, exception)) ?? StatusOf(Text(Get(_category, exception), TelemetryLimits.MaxIdLength));
         if (status is null && PartnerCenterErrorCatalog.TryFindByCode(code, out var definition))
         {
             status = definition.StatusCode;
@@ -234,6 +233,6 @@ internal sealed class PartnerSdkExceptionShape
     private static string? Id(object? value) => value switch
     {
         Guid guid when guid == Guid.Empty => null,
-        _ => Text(value, MaxIdLength) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null,
+        _ => Text(value, TelemetryLimits.MaxIdLength) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text) ? text : null,
     };
 }

@@ -253,7 +253,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             }
 
             ErrorAttachment.Attach(request, in classification);
-            if (cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
+            if (FailureRules.IsCallerCancellation(request, cancellationToken))
             {
                 // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
                 // attempt is recorded as cancelled, not as an error.
@@ -271,18 +271,14 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.Code = ErrorCodeTag.ForSpan(classification);
             record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
             _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
-            record.ErrorType = record.Code ?? TagValues.StatusString(status);
-            record.MetricErrorType = record.MetricCode ?? TagValues.StatusString(status);
+            record.ErrorType = FailureRules.ForResponse(record.Code, status);
+            record.MetricErrorType = FailureRules.ForResponse(record.MetricCode, status);
         }
 
         // The duration covers the attempt up to the headers, and the bounded error-body read when there was one.
         record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
         AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
     }
-
-    /// <summary>Whether a cancelled token is the caller's (or HttpClient.Timeout's), not a resilience attempt timeout's.</summary>
-    private static bool IsCallerCancellation(HttpRequestMessage request) =>
-        !request.Options.TryGetValue(PartnerCenterRequestKeys.CallerCancellation, out var callerToken) || callerToken.IsCancellationRequested;
 
     private void RecordException(
         ref AttemptRecord record,
@@ -296,7 +292,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         try
         {
             record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
-            if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
+            if (FailureRules.IsCallerCancellation(exception, request, cancellationToken))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
                 record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
@@ -306,7 +302,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 record.IsFailure = true;
                 record.Category = PartnerCenterErrorCategory.Transient;
                 record.Retryable = true;
-                record.ErrorType = TagValues.ErrorType(exception);
+                record.ErrorType = FailureRules.ForException(exception);
             }
 
             AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);

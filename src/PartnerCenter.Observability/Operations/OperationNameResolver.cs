@@ -50,7 +50,7 @@ internal sealed class OperationNameResolver
     {
         if (request.Options.TryGetValue(PartnerCenterRequestOptions.Operation, out var explicitName) && !string.IsNullOrWhiteSpace(explicitName))
         {
-            var name = LogText.StripControlCharacters(explicitName.Length > 128 ? explicitName[..128] : explicitName);
+            var name = LogText.StripControlCharacters(explicitName.Length > TelemetryLimits.MaxOperationNameLength ? explicitName[..TelemetryLimits.MaxOperationNameLength] : explicitName);
             return _dynamicNames.GetOrOther(name);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Payload;
 
@@ -202,7 +203,7 @@ internal static class PartnerCenterPayloadReader
     private static int ExceptionNameLength(ReadOnlySpan<byte> value)
     {
         var length = 0;
-        while (length < value.Length && length < 128 && (char.IsAsciiLetterOrDigit((char)value[length]) || value[length] is (byte)'.' or (byte)'_'))
+        while (length < value.Length && length < TelemetryLimits.MaxHintLength && (char.IsAsciiLetterOrDigit((char)value[length]) || value[length] is (byte)'.' or (byte)'_'))
         {
             length++;
         }
