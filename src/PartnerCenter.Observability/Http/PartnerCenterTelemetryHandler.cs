@@ -52,9 +52,15 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         {
             options = _options.CurrentValue;
             snapshot = _state.For(options);
-            if (_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri))
+            if (_filterByHost)
             {
-                return base.SendAsync(request, cancellationToken);
+                if (!snapshot.Hosts.IsMatch(request.RequestUri))
+                {
+                    _state.HostWatch.Skipped(request, snapshot.Operations, _logger);
+                    return base.SendAsync(request, cancellationToken);
+                }
+
+                _state.HostWatch.Matched();
             }
 
             if (!IsAnySignalOn(options))
