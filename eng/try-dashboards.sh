@@ -46,10 +46,11 @@ if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus >/dev/null
 fi
 
-# 2. The demo (its build also restores the Aspire dashboard package into the NuGet folder).
+# 2. The demo (built with the opt-in WithAspireDashboard, which restores the Aspire dashboard package into the NuGet
+#    folder).
 if [ "${NO_BUILD:-}" != "1" ]; then
   log "building the demo"
-  dotnet build samples/PartnerCenter.Observability.Demo/PartnerCenter.Observability.Demo.csproj -c Release -nologo -clp:ErrorsOnly
+  dotnet build samples/PartnerCenter.Observability.Demo/PartnerCenter.Observability.Demo.csproj -c Release -nologo -clp:ErrorsOnly -p:WithAspireDashboard=true
 fi
 demo_dll="${DEMO_DLL:-$root/samples/PartnerCenter.Observability.Demo/bin/Release/net10.0/PartnerCenter.Observability.Demo.dll}"
 [ -f "$demo_dll" ] || { echo "error: the demo is not built: $demo_dll" >&2; exit 1; }

@@ -28,7 +28,9 @@ internal sealed class AspireDashboardLauncher : IAsyncDisposable
         var path = root is null ? null : Path.Combine(root, "aspire.dashboard.sdk.linux-x64", "13.6.5", "tools", "Aspire.Dashboard");
         if (path is null || !File.Exists(path))
         {
-            await Console.Error.WriteLineAsync("demo: the Aspire dashboard is not available on this machine (linux-x64 only); continuing without it.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64
+                ? "demo: the Aspire dashboard package is not restored (an opt-in 38 MB download): run the demo once with -p:WithAspireDashboard=true, as in dotnet run --project samples/PartnerCenter.Observability.Demo -p:WithAspireDashboard=true -- --dashboard; continuing without it."
+                : "demo: the Aspire dashboard is not available on this machine (linux-x64 only); continuing without it.").ConfigureAwait(false);
             return null;
         }
 

@@ -3,7 +3,6 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using PartnerCenter.Observability.Diagnostics;
 using PartnerCenter.Observability.Errors;
-using PartnerCenter.Observability.Telemetry;
 using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
 namespace PartnerCenter.Observability.Hosting;
@@ -47,7 +46,7 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
             }
 
             var existing = data.Attributes;
-            var attributes = new List<KeyValuePair<string, object?>>((existing?.Count ?? 0) + 10);
+            var attributes = new List<KeyValuePair<string, object?>>((existing?.Count ?? 0) + PartnerCenterErrorAttributes.MaxAdded);
             if (existing is not null)
             {
                 attributes.AddRange(existing);
@@ -56,14 +55,14 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
             var count = attributes.Count;
             if (hasError)
             {
-                AddError(attributes, in error);
+                PartnerCenterErrorAttributes.AddError(attributes, in error);
             }
 
             if (span is not null)
             {
                 var (operation, requestId) = PartnerCenterSpan.Tags(span);
-                AddIfAbsent(attributes, Names.Operation, operation);
-                AddIfAbsent(attributes, Names.RequestId, requestId);
+                PartnerCenterErrorAttributes.AddIfAbsent(attributes, Names.Operation, operation);
+                PartnerCenterErrorAttributes.AddIfAbsent(attributes, Names.RequestId, requestId);
             }
 
             if (attributes.Count > count)
@@ -75,37 +74,5 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
         {
             PartnerCenterEventSource.Log.InstrumentationFault("log enrichment", ex);
         }
-    }
-
-    private static void AddError(List<KeyValuePair<string, object?>> attributes, in PartnerCenterErrorInfo error)
-    {
-        AddIfAbsent(attributes, Names.ErrorCode, error.Code);
-        AddIfAbsent(attributes, Names.ErrorCategory, error.Category.ToTagValue());
-        AddIfAbsent(attributes, Names.Retryable, TagValues.Boolean(error.IsRetryable));
-        AddIfAbsent(attributes, Names.ErrorDescription, error.Description);
-        AddIfAbsent(attributes, Names.RequestId, error.RequestId);
-        AddIfAbsent(attributes, Names.CorrelationId, error.CorrelationId);
-        AddIfAbsent(attributes, Names.RetryAfter, error.RetryAfterSeconds);
-        AddIfAbsent(attributes, Names.HttpResponseStatusCode, error.StatusCode is { } status ? TagValues.Status(status) : null);
-        AddIfAbsent(attributes, Names.ErrorType, error.ErrorType);
-        AddIfAbsent(attributes, Names.Operation, error.Operation);
-    }
-
-    private static void AddIfAbsent(List<KeyValuePair<string, object?>> attributes, string name, object? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        foreach (var attribute in attributes)
-        {
-            if (string.Equals(attribute.Key, name, StringComparison.Ordinal))
-            {
-                return;
-            }
-        }
-
-        attributes.Add(new(name, value));
     }
 }

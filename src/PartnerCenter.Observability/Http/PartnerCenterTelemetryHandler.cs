@@ -15,7 +15,6 @@ namespace PartnerCenter.Observability.Http;
 /// </summary>
 internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
 {
-    private static readonly HttpRequestOptionsKey<bool> EnrichmentRegistered = new("PartnerCenter.Observability.EnrichmentRegistered");
     private static readonly Action<HttpMetricsEnrichmentContext> EnrichRuntimeMetrics = static context =>
     {
         if (context.Request.Options.TryGetValue(PartnerCenterRequestKeys.ResolvedOperation, out var operation))
@@ -52,9 +51,15 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         {
             options = _options.CurrentValue;
             snapshot = _state.For(options);
-            if (_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri))
+            if (_filterByHost)
             {
-                return base.SendAsync(request, cancellationToken);
+                if (!snapshot.Hosts.IsMatch(request.RequestUri))
+                {
+                    _state.HostWatch.Skipped(request, snapshot.Operations, _logger);
+                    return base.SendAsync(request, cancellationToken);
+                }
+
+                _state.HostWatch.Matched();
             }
 
             if (!IsAnySignalOn(options))
@@ -159,12 +164,10 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
             if (options.EnrichHttpClientMetrics)
             {
+                // Once per attempt: the runtime clears a request's callbacks after each measurement, and a retry
+                // pipeline sends a copy of the request (with this one's options) for each attempt.
                 request.Options.Set(PartnerCenterRequestKeys.ResolvedOperation, record.Operation);
-                if (!request.Options.TryGetValue(EnrichmentRegistered, out _))
-                {
-                    HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
-                    request.Options.Set(EnrichmentRegistered, true);
-                }
+                HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
             }
 
             record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);

@@ -24,6 +24,8 @@ internal sealed class PartnerCenterTelemetryState
 
     public Discovery.UncataloguedCodeDiscovery Discovery { get; } = new();
 
+    public UnlistedHostWatch HostWatch { get; } = new();
+
     public Snapshot For(PartnerCenterTelemetryOptions options)
     {
         var current = Volatile.Read(ref _snapshot);

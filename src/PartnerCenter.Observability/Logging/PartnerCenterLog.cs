@@ -2,11 +2,100 @@ using Microsoft.Extensions.Logging;
 
 namespace PartnerCenter.Observability.Logging;
 
-/// <summary>The source-generated failure log. Property names are the span tag names (docs/telemetry.md).</summary>
+/// <summary>
+/// The source-generated logs of the handler. Property names are the span tag names (docs/telemetry.md). The failure
+/// event (<c>PartnerCenterCallFailed</c>) has one sentence per shape of failure, so that it reads naturally (no
+/// <c>(null)</c>, no status repeated as a code); every shape carries the same properties.
+/// </summary>
 internal static partial class PartnerCenterLog
 {
-    [LoggerMessage(EventId = 1, EventName = "PartnerCenterCallFailed", Message = "Partner Center {http.request.method} {partner_center.operation} failed: {http.response.status_code} {partner_center.error.code} ({partner_center.error.category}) {partner_center.error.description}")]
-    public static partial void CallFailed(
+    private const int FailedEventId = 1;
+    private const string FailedEventName = "PartnerCenterCallFailed";
+    private const int ThrottledStatus = 429;
+
+    /// <summary>The OpenTelemetry name of the port, on the host warning only (spans and metrics do not carry it).</summary>
+    private const string ServerPortTag = "server.port";
+
+    /// <summary>Writes the failure event in the sentence that fits what is known of the failure.</summary>
+    public static void CallFailed(
+        ILogger logger,
+        LogLevel level,
+        string method,
+        string operation,
+        int? statusCode,
+        string? code,
+        string category,
+        bool retryable,
+        string? description,
+        string errorType,
+        string? serverAddress,
+        string? requestId,
+        string? correlationId,
+        double? retryAfterSeconds)
+    {
+        if (statusCode is not { } status)
+        {
+            FailedWithoutResponse(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+            return;
+        }
+
+        if (status == ThrottledStatus)
+        {
+            if (retryAfterSeconds is null)
+            {
+                ThrottledWithoutRetryAfter(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+            }
+            else
+            {
+                Throttled(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+            }
+
+            return;
+        }
+
+        // A code that only repeats the status ("code": "503" on a 503) says nothing more: it is not written twice.
+        var hasCode = code is not null && !IsStatusText(code, status);
+        var hasDescription = !string.IsNullOrEmpty(description);
+        if (hasCode && hasDescription)
+        {
+            FailedWithCode(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+        }
+        else if (hasCode)
+        {
+            FailedWithCodeOnly(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+        }
+        else if (hasDescription)
+        {
+            FailedWithStatus(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+        }
+        else
+        {
+            FailedWithStatusOnly(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+        }
+    }
+
+    [LoggerMessage(EventId = 2, EventName = "PartnerCenterCallSucceeded", Level = LogLevel.Debug, Message = "Partner Center {http.request.method} {partner_center.operation} returned {http.response.status_code}")]
+    public static partial void CallSucceeded(
+        ILogger logger,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int statusCode);
+
+    [LoggerMessage(EventId = 4, EventName = "PartnerCenterHostNotInstrumented", Level = LogLevel.Warning, Message = "Partner Center telemetry skipped {http.request.method} {partner_center.operation}: {server.address}:{server.port} is not in PartnerCenterTelemetry:Hosts, so calls to it get no span, metric or log. Add that host:port to PartnerCenterTelemetry:Hosts, or call AddPartnerCenterTelemetry() on the client's IHttpClientBuilder. Logged once.")]
+    public static partial void HostNotInstrumented(
+        ILogger logger,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string serverAddress,
+        [TagName(ServerPortTag)] int serverPort);
+
+    private static bool IsStatusText(string code, int status) =>
+        code.Length == 3 && code[0] - '0' == status / 100 && code[1] - '0' == status / 10 % 10 && code[2] - '0' == status % 10;
+
+    // One event (id 1, PartnerCenterCallFailed) worded per shape of failure: the same id and name on purpose.
+#pragma warning disable LOGGEN002, LOGGEN027
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code}, error {partner_center.error.code} ({partner_center.error.category}): {partner_center.error.description}")]
+    private static partial void FailedWithCode(
         ILogger logger,
         LogLevel level,
         [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
@@ -22,10 +111,106 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = 2, EventName = "PartnerCenterCallSucceeded", Level = LogLevel.Debug, Message = "Partner Center {http.request.method} {partner_center.operation} returned {http.response.status_code}")]
-    public static partial void CallSucceeded(
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code}, error {partner_center.error.code} ({partner_center.error.category})")]
+    private static partial void FailedWithCodeOnly(
         ILogger logger,
+        LogLevel level,
         [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
         [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
-        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int statusCode);
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int? statusCode,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCode)] string? code,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCategory)] string category,
+        [TagName(PartnerCenterTelemetryNames.Tags.Retryable)] bool retryable,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorDescription)] string? description,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorType)] string errorType,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string? serverAddress,
+        [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
+        [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
+        [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
+
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code} ({partner_center.error.category}): {partner_center.error.description}")]
+    private static partial void FailedWithStatus(
+        ILogger logger,
+        LogLevel level,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int? statusCode,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCode)] string? code,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCategory)] string category,
+        [TagName(PartnerCenterTelemetryNames.Tags.Retryable)] bool retryable,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorDescription)] string? description,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorType)] string errorType,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string? serverAddress,
+        [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
+        [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
+        [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
+
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code} ({partner_center.error.category})")]
+    private static partial void FailedWithStatusOnly(
+        ILogger logger,
+        LogLevel level,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int? statusCode,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCode)] string? code,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCategory)] string category,
+        [TagName(PartnerCenterTelemetryNames.Tags.Retryable)] bool retryable,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorDescription)] string? description,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorType)] string errorType,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string? serverAddress,
+        [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
+        [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
+        [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
+
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} was throttled (HTTP {http.response.status_code}, {partner_center.error.category}); the server asks to wait {partner_center.retry_after} s")]
+    private static partial void Throttled(
+        ILogger logger,
+        LogLevel level,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int? statusCode,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCode)] string? code,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCategory)] string category,
+        [TagName(PartnerCenterTelemetryNames.Tags.Retryable)] bool retryable,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorDescription)] string? description,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorType)] string errorType,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string? serverAddress,
+        [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
+        [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
+        [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
+
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} was throttled (HTTP {http.response.status_code}, {partner_center.error.category}); the server sent no Retry-After")]
+    private static partial void ThrottledWithoutRetryAfter(
+        ILogger logger,
+        LogLevel level,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int? statusCode,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCode)] string? code,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCategory)] string category,
+        [TagName(PartnerCenterTelemetryNames.Tags.Retryable)] bool retryable,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorDescription)] string? description,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorType)] string errorType,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string? serverAddress,
+        [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
+        [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
+        [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
+
+    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed without a response: {error.type} ({partner_center.error.category})")]
+    private static partial void FailedWithoutResponse(
+        ILogger logger,
+        LogLevel level,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,
+        [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
+        [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int? statusCode,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCode)] string? code,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorCategory)] string category,
+        [TagName(PartnerCenterTelemetryNames.Tags.Retryable)] bool retryable,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorDescription)] string? description,
+        [TagName(PartnerCenterTelemetryNames.Tags.ErrorType)] string errorType,
+        [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string? serverAddress,
+        [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
+        [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
+        [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
+#pragma warning restore LOGGEN002, LOGGEN027
 }

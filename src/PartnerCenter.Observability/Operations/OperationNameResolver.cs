@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using PartnerCenter.Observability.Telemetry;
 
@@ -8,7 +9,9 @@ namespace PartnerCenter.Observability.Operations;
 /// Turns a request into a low-cardinality operation name: a per-request override, else the first matching route
 /// template (user templates, then the Partner Center routes; the template with the most literal segments wins), else
 /// the path with every segment that is not a route-table word or an API version replaced by <c>{id}</c> (ids, names and
-/// keys never reach a tag), cut to eight segments. The query never appears.
+/// keys never reach a tag), cut to eight segments. The query never appears. The casing is stable: a matched template
+/// is returned as written, a route-table word as the table writes it (<c>productUpgrades</c>, built-in routes first)
+/// and an API version in lower case, whatever the casing of the request.
 /// Generic and user-set names count against a cap, past which they collapse to <c>other</c>.
 /// </summary>
 internal sealed class OperationNameResolver
@@ -19,7 +22,7 @@ internal sealed class OperationNameResolver
     /// <summary>The most segments a generic name keeps; deeper paths end in <c>/{rest}</c>.</summary>
     private const int MaxGenericSegments = 8;
 
-    private readonly HashSet<string> _knownWords;
+    private readonly Dictionary<string, string> _knownWords;
     private readonly RouteTemplate[][] _bySegmentCount;
     private readonly BoundedValueSet _dynamicNames;
     private readonly ConcurrentDictionary<string, BoundedValueSet> _codesByOperation = new(StringComparer.Ordinal);
@@ -37,9 +40,12 @@ internal sealed class OperationNameResolver
             _bySegmentCount[i] = [.. templates.Where(t => t.Segments.Length == i)];
         }
 
-        _knownWords = new HashSet<string>(
-            templates.SelectMany(t => t.Segments).Where(s => !RouteTemplate.IsPlaceholder(s)),
-            StringComparer.OrdinalIgnoreCase);
+        // A word's casing is the built-in routes' when they have it, else the first user template's.
+        _knownWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in templates.OrderBy(t => t.IsUser).SelectMany(t => t.Segments).Where(s => !RouteTemplate.IsPlaceholder(s)))
+        {
+            _knownWords.TryAdd(word, word);
+        }
         _dynamicNames = new BoundedValueSet(maxOperations);
         _maxCodesPerOperation = maxCodesPerOperation;
     }
@@ -58,31 +64,42 @@ internal sealed class OperationNameResolver
         return Resolve(path);
     }
 
-    public string Resolve(string path)
-    {
-        var query = path.IndexOfAny(['?', '#']);
-        var span = query >= 0 ? path.AsSpan(0, query) : path.AsSpan();
-        Span<Range> ranges = stackalloc Range[16];
-        var trimmed = span.Trim('/');
-        var count = trimmed.Split(ranges, '/', StringSplitOptions.RemoveEmptyEntries);
-        if (count < ranges.Length && count < _bySegmentCount.Length)
-        {
-            RouteTemplate? best = null;
-            foreach (var template in _bySegmentCount[count])
-            {
-                if ((best is null || (template.IsUser == best.IsUser && template.LiteralCount > best.LiteralCount)) && template.IsMatch(trimmed, ranges[..count]))
-                {
-                    best = template;
-                }
-            }
+    public string Resolve(string path) =>
+        TryMatchTemplate(path, out var template) ? template : _dynamicNames.GetOrOther(Generic(Trim(path)));
 
-            if (best is not null)
+    /// <summary>
+    /// The route template (user templates, then the Partner Center routes) a path matches, without taking a slot of
+    /// the cap for anything else: whether a request looks like a Partner Center call.
+    /// </summary>
+    public bool TryMatchTemplate(string path, [NotNullWhen(true)] out string? template)
+    {
+        var trimmed = Trim(path);
+        Span<Range> ranges = stackalloc Range[16];
+        var count = trimmed.Split(ranges, '/', StringSplitOptions.RemoveEmptyEntries);
+        template = null;
+        if (count >= ranges.Length || count >= _bySegmentCount.Length)
+        {
+            return false;
+        }
+
+        RouteTemplate? best = null;
+        foreach (var candidate in _bySegmentCount[count])
+        {
+            if ((best is null || (candidate.IsUser == best.IsUser && candidate.LiteralCount > best.LiteralCount)) && candidate.IsMatch(trimmed, ranges[..count]))
             {
-                return best.Text;
+                best = candidate;
             }
         }
 
-        return _dynamicNames.GetOrOther(Generic(trimmed));
+        template = best?.Text;
+        return template is not null;
+    }
+
+    /// <summary>The path without its query, fragment and surrounding slashes.</summary>
+    private static ReadOnlySpan<char> Trim(string path)
+    {
+        var query = path.IndexOfAny(['?', '#']);
+        return (query >= 0 ? path.AsSpan(0, query) : path.AsSpan()).Trim('/');
     }
 
     /// <summary>
@@ -114,8 +131,8 @@ internal sealed class OperationNameResolver
 
     /// <summary>
     /// The name of a path no template knows: a segment stays only when it is a word of the route table (such as
-    /// <c>customers</c> or <c>orders</c>) or an API version (<c>v1</c>); any other segment (an id, a name, a key)
-    /// becomes <c>{id}</c>. At most <see cref="MaxGenericSegments"/> segments are kept.
+    /// <c>customers</c> or <c>orders</c>, written as the table writes it) or an API version (<c>v1</c>, lower case); any
+    /// other segment (an id, a name, a key) becomes <c>{id}</c>. At most <see cref="MaxGenericSegments"/> segments are kept.
     /// </summary>
     private string Generic(ReadOnlySpan<char> path)
     {
@@ -142,9 +159,13 @@ internal sealed class OperationNameResolver
                 break;
             }
 
-            if (!IsId(segment) && (IsVersion(segment) || lookup.Contains(segment)))
+            if (!IsId(segment) && IsVersion(segment))
             {
-                builder.Append(segment.ToString().ToLowerInvariant());
+                builder.Append('v').Append(segment[1..]);
+            }
+            else if (!IsId(segment) && lookup.TryGetValue(segment, out var word))
+            {
+                builder.Append(word);
             }
             else
             {

@@ -1,6 +1,10 @@
 namespace PartnerCenter.Observability.Operations;
 
-/// <summary>The route templates of the Partner Center REST API that name operations. Placeholders are snake_case.</summary>
+/// <summary>
+/// The route templates of the Partner Center REST API that name operations. Placeholders are snake_case; literal
+/// words keep the casing of Microsoft's REST reference (<c>/v1/productUpgrades</c>), which is the casing of the
+/// operation name whatever the casing of the request (matching ignores case).
+/// </summary>
 internal static class PartnerCenterRoutes
 {
     public static readonly string[] Templates =
@@ -55,10 +59,10 @@ internal static class PartnerCenterRoutes
         "/v1/customers/{customer_id}/transfers/{transfer_id}/validate",
 
         // Product upgrades
-        "/v1/productupgrades",
-        "/v1/productupgrades/eligibility",
-        "/v1/productupgrades/{upgrade_id}",
-        "/v1/productupgrades/{upgrade_id}/status",
+        "/v1/productUpgrades",
+        "/v1/productUpgrades/eligibility",
+        "/v1/productUpgrades/{upgrade_id}",
+        "/v1/productUpgrades/{upgrade_id}/status",
 
         // Invoices and billing
         "/v1/invoices",

@@ -10,8 +10,8 @@ public sealed class OperationNameResolverTests
     [InlineData("/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/carts/abc/checkout", "/v1/customers/{customer_id}/carts/{cart_id}/checkout")]
     [InlineData("/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/subscriptions/x", "/v1/customers/{customer_id}/subscriptions/{subscription_id}")]
     [InlineData("/V1/Customers/42/Orders/", "/v1/customers/{customer_id}/orders")]
-    [InlineData("/v1/productUpgrades/eligibility", "/v1/productupgrades/eligibility")]
-    [InlineData("/v1/productUpgrades/0d3c8f66", "/v1/productupgrades/{upgrade_id}")]
+    [InlineData("/v1/productUpgrades/eligibility", "/v1/productUpgrades/eligibility")]
+    [InlineData("/v1/productUpgrades/0d3c8f66", "/v1/productUpgrades/{upgrade_id}")]
     [InlineData("/v1/invoices/G000123/lineitems/onerate/billinglineitems", "/v1/invoices/{invoice_id}/lineitems/{provider}/{line_item_type}")]
     [InlineData("/v1/customers/1/transfers/2", "/v1/customers/{customer_id}/transfers/{transfer_id}")]
     [InlineData("/v1/products/DZH318Z0BQ3Q/skus/0001/availabilities", "/v1/products/{product_id}/skus/{sku_id}/availabilities")]
@@ -20,6 +20,27 @@ public sealed class OperationNameResolverTests
     [InlineData("/v1/invoices?size=5&filter=secret", "/v1/invoices")]
     public void Partner_center_routes_become_their_template(string path, string expected) =>
         Assert.Equal(expected, Create().Resolve(path));
+
+    // The operation name's casing is the route table's (Microsoft's REST reference: productUpgrades), whatever the
+    // request's: one series per operation, and the name a reader finds in the REST reference.
+    [Theory]
+    [InlineData("/v1/productUpgrades", "/v1/productUpgrades")]
+    [InlineData("/v1/productupgrades", "/v1/productUpgrades")]
+    [InlineData("/V1/PRODUCTUPGRADES/ELIGIBILITY", "/v1/productUpgrades/eligibility")]
+    [InlineData("/v1/ProductUpgrades/0d3c8f66/Status", "/v1/productUpgrades/{upgrade_id}/status")]
+    [InlineData("/v1/productupgrades/0d3c8f66/status/history", "/v1/productUpgrades/{id}/status/{id}")]
+    [InlineData("/V1/PRODUCTUPGRADES/0d3c8f66/STATUS/history", "/v1/productUpgrades/{id}/status/{id}")]
+    [InlineData("/V2/CUSTOMERS/42/Orders", "/v2/customers/{id}/orders")]
+    public void Operation_names_keep_the_route_tables_casing_whatever_the_requests(string path, string expected) =>
+        Assert.Equal(expected, Create().Resolve(path));
+
+    [Fact]
+    public void A_user_template_word_keeps_the_built_in_casing_in_generic_names_and_its_own_in_its_template()
+    {
+        var resolver = Create(100, "/v3/PRODUCTUPGRADES/{id}/Widgets");
+        Assert.Equal("/v3/PRODUCTUPGRADES/{id}/Widgets", resolver.Resolve("/v3/productupgrades/1/widgets"));
+        Assert.Equal("/v2/productUpgrades/Widgets", resolver.Resolve("/v2/ProductUpgrades/WIDGETS"));
+    }
 
     [Theory]
     [InlineData("/v2/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/orders/12345", "/v2/customers/{id}/orders/{id}")]

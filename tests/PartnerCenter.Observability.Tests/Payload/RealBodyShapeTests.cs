@@ -22,6 +22,22 @@ public sealed class RealBodyShapeTests
         Assert.Equal("Rate limit is exceeded. Try again in {0} seconds.", result.Description);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(57)]
+    [InlineData(3600)]
+    public void A_throttling_text_with_the_status_as_its_code_goes_out_with_the_number_as_a_placeholder(int seconds)
+    {
+        // The form the simulator sends (and Partner Center's front door with "code": 429): the number of seconds varies
+        // per response, the text that reaches spans, logs and the demo's summary does not.
+        var result = Classify(429, $$"""{"code": 429, "description": "Rate limit is exceeded. Try again in {{seconds}} seconds.", "data": [], "source": "PartnerFD"}""");
+
+        Assert.Equal(PartnerCenterErrorCategory.Quota, result.Category);
+        Assert.Equal("Rate limit is exceeded. Try again in {0} seconds.", result.Description);
+        Assert.DoesNotContain(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Description, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_api_gateway_form_of_a_401_is_auth()
     {
