@@ -1,14 +1,12 @@
-using PartnerCenter.Observability;
 using PartnerCenter.Observability.Http;
 using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
 
-namespace System.Net.Http;
+namespace PartnerCenter.Observability;
 
 /// <summary>
 /// <see cref="HttpResponseMessage.EnsureSuccessStatusCode"/> for Partner Center: throws a
-/// <see cref="PartnerCenterException"/> that carries the classified error. In namespace <c>System.Net.Http</c>, beside
-/// <see cref="HttpResponseMessage"/>, so that it needs no extra using.
+/// <see cref="PartnerCenterException"/> that carries the classified error.
 /// </summary>
 public static class PartnerCenterHttpResponseMessageExtensions
 {

@@ -258,7 +258,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
                 // attempt is recorded as cancelled, not as an error.
                 record.Classification = classification;
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+                record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
                 record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
                 AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
                 return;
@@ -299,7 +299,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+                record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
             }
             else
             {

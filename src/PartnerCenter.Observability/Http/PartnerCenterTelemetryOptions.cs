@@ -54,7 +54,7 @@ public sealed class PartnerCenterTelemetryOptions
 
     /// <summary>The most distinct uncatalogued error codes per operation; past it, codes collapse to <c>other</c>. Default 20.</summary>
     [Range(0, 1_000)]
-    public int MaxUncataloguedCodesPerOperation { get; set; } = 20;
+    public int MaxUncatalogedCodesPerOperation { get; set; } = 20;
 
     /// <summary>The level of the failure log for transient and quota errors. Default Warning.</summary>
     public LogLevel TransientAndQuotaLogLevel { get; set; } = LogLevel.Warning;

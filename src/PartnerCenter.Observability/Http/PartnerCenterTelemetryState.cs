@@ -37,7 +37,7 @@ internal sealed class PartnerCenterTelemetryState
             Options = options;
             Classifier = new PartnerCenterErrorClassifier(options.Classification);
             Hosts = new HostFilter(options.Hosts);
-            Operations = new OperationNameResolver(options.RouteTemplates, options.MaxOperations, options.MaxUncataloguedCodesPerOperation);
+            Operations = new OperationNameResolver(options.RouteTemplates, options.MaxOperations, options.MaxUncatalogedCodesPerOperation);
         }
 
         public PartnerCenterTelemetryOptions Options { get; }

@@ -50,8 +50,8 @@ internal sealed class PartnerCenterInstruments : IDisposable
             PartnerCenterTelemetryNames.Retries,
             unit: "{retry}",
             description: "Retries of Partner Center calls decided by the Partner Center resilience handler.");
-        UncataloguedCodes = _meter.CreateCounter<long>(
-            PartnerCenterTelemetryNames.UncataloguedCodes,
+        UncatalogedCodes = _meter.CreateCounter<long>(
+            PartnerCenterTelemetryNames.UncatalogedCodes,
             unit: "{code}",
             description: "Distinct (status, error code) pairs that the catalogue does not know, counted the first time this process sees each.");
     }
@@ -64,7 +64,7 @@ internal sealed class PartnerCenterInstruments : IDisposable
 
     public Counter<long> Retries { get; }
 
-    public Counter<long> UncataloguedCodes { get; }
+    public Counter<long> UncatalogedCodes { get; }
 
     public bool AnyMetricEnabled => RequestDuration.Enabled || Errors.Enabled || RetryAfter.Enabled;
 

@@ -31,7 +31,7 @@ public sealed class ClassifierPathTests
     public void A_body_without_code_or_description_keeps_what_the_server_said_about_retrying()
     {
         var result = Classifier.Classify(400, """{"isRetryable": true}"""u8, Json);
-        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognised, result.Payload);
+        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognized, result.Payload);
         Assert.Equal(PartnerCenterClassificationSource.Status, result.Source);
         Assert.True(result.ServerStatedRetryable);
         Assert.True(result.IsRetryable);
