@@ -25,8 +25,15 @@ namespace PartnerCenter.Observability.Hosting;
 internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRecord>
 {
     private readonly bool _includeCurrentSpan;
+    private readonly PartnerCenterErrorClassifier? _classifier;
 
-    public PartnerCenterLogEnrichmentProcessor(bool includeCurrentSpan = true) => _includeCurrentSpan = includeCurrentSpan;
+    /// <param name="includeCurrentSpan">Whether to add the current Partner Center span's operation and request id.</param>
+    /// <param name="classifier">The app's classifier (from DI), so that its overrides apply; <see langword="null"/> for the default.</param>
+    public PartnerCenterLogEnrichmentProcessor(bool includeCurrentSpan = true, PartnerCenterErrorClassifier? classifier = null)
+    {
+        _includeCurrentSpan = includeCurrentSpan;
+        _classifier = classifier;
+    }
 
     public override void OnEnd(LogRecord data)
     {
@@ -40,7 +47,7 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
             }
 
             PartnerCenterErrorInfo error = default;
-            var hasError = exception is not null && PartnerCenterErrorLocator.TryFind(exception, out error);
+            var hasError = exception is not null && PartnerCenterErrorLocator.TryFind(exception, out error, _classifier);
             if (!hasError && span is null)
             {
                 return;

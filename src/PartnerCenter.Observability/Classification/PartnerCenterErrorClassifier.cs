@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Classification;
 using PartnerCenter.Observability.Payload;
 
@@ -25,18 +24,14 @@ public sealed class PartnerCenterErrorClassifier
     {
     }
 
-    /// <summary>Creates a classifier.</summary>
+    /// <summary>
+    /// Creates a classifier. In an app, take the one <c>AddPartnerCenterTelemetry</c> registers instead: it is made from
+    /// the configured <see cref="PartnerCenterTelemetryOptions.Classification"/>, as the telemetry handler's is.
+    /// </summary>
     /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
     public PartnerCenterErrorClassifier(PartnerCenterClassificationOptions? options)
     {
         _options = options ?? new PartnerCenterClassificationOptions();
-    }
-
-    /// <summary>Creates a classifier from dependency-injected options.</summary>
-    /// <param name="options">The options.</param>
-    public PartnerCenterErrorClassifier(IOptions<PartnerCenterClassificationOptions> options)
-        : this(options?.Value)
-    {
     }
 
     /// <summary>A classifier with the default options.</summary>

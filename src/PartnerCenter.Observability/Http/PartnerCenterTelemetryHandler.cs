@@ -29,14 +29,23 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly bool _filterByHost;
+    private readonly string? _optionsName;
 
+    /// <param name="options">The options.</param>
+    /// <param name="state">The shared state.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="filterByHost">Whether only requests to the configured hosts are observed.</param>
+    /// <param name="optionsName">The client whose named options apply; <see langword="null"/> for the app-wide options.</param>
     public PartnerCenterTelemetryHandler(
         IOptionsMonitor<PartnerCenterTelemetryOptions> options,
         PartnerCenterTelemetryState state,
         ILogger logger,
         TimeProvider timeProvider,
-        bool filterByHost)
+        bool filterByHost,
+        string? optionsName = null)
     {
+        _optionsName = optionsName;
         _options = options;
         _state = state;
         _logger = logger;
@@ -50,7 +59,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         PartnerCenterTelemetryState.Snapshot snapshot;
         try
         {
-            options = _options.CurrentValue;
+            options = _optionsName is null ? _options.CurrentValue : _options.Get(_optionsName);
             snapshot = _state.For(options);
             if (_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri))
             {

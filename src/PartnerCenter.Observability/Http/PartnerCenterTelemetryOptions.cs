@@ -24,7 +24,7 @@ public sealed class PartnerCenterTelemetryOptions
     public IList<string> Hosts { get; } = [DefaultHost];
 
     /// <summary>How error bodies are read and classified (byte limit, category overrides).</summary>
-    [ValidateObjectMembers]
+    [ValidateObjectMembers(typeof(PartnerCenterClassificationOptionsValidator))]
     public PartnerCenterClassificationOptions Classification { get; } = new();
 
     /// <summary>The longest the handler waits for an error body before it classifies what it has. Default 2 seconds.</summary>
@@ -61,6 +61,39 @@ public sealed class PartnerCenterTelemetryOptions
 
     /// <summary>The level of the failure log for every other error. Default Error.</summary>
     public LogLevel FailureLogLevel { get; set; } = LogLevel.Error;
+
+    /// <summary>Copies every setting to <paramref name="target"/>: a client's own options start from the app-wide ones.</summary>
+    internal void CopyTo(PartnerCenterTelemetryOptions target)
+    {
+        target.Hosts.Clear();
+        foreach (var host in Hosts)
+        {
+            target.Hosts.Add(host);
+        }
+
+        target.RouteTemplates.Clear();
+        foreach (var template in RouteTemplates)
+        {
+            target.RouteTemplates.Add(template);
+        }
+
+        target.Classification.MaxBodyBytes = Classification.MaxBodyBytes;
+        target.Classification.MaxDescriptionLength = Classification.MaxDescriptionLength;
+        target.Classification.CategoryOverrides.Clear();
+        foreach (var item in Classification.CategoryOverrides)
+        {
+            target.Classification.CategoryOverrides[item.Key] = item.Value;
+        }
+
+        target.BodyReadTimeout = BodyReadTimeout;
+        target.AddRequestIds = AddRequestIds;
+        target.AttachErrorToRequest = AttachErrorToRequest;
+        target.EnrichHttpClientMetrics = EnrichHttpClientMetrics;
+        target.MaxOperations = MaxOperations;
+        target.MaxUncatalogedCodesPerOperation = MaxUncatalogedCodesPerOperation;
+        target.TransientAndQuotaLogLevel = TransientAndQuotaLogLevel;
+        target.FailureLogLevel = FailureLogLevel;
+    }
 }
 
 /// <summary>Validates <see cref="PartnerCenterTelemetryOptions"/> at startup: the data annotations (source-generated, trimming-safe), then the rules they cannot express.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
 
@@ -9,6 +10,7 @@ namespace PartnerCenter.Observability.Http;
 /// </summary>
 internal sealed class PartnerCenterTelemetryState
 {
+    private readonly ConditionalWeakTable<PartnerCenterTelemetryOptions, Snapshot> _snapshots = new();
     private Snapshot? _snapshot;
 
     public PartnerCenterTelemetryState(PartnerCenterInstruments instruments) => Instruments = instruments;
@@ -17,6 +19,10 @@ internal sealed class PartnerCenterTelemetryState
 
     public Discovery.UncataloguedCodeDiscovery Discovery { get; } = new();
 
+    /// <summary>
+    /// The snapshot of an options instance: the app-wide options and those of each client configured on its own
+    /// (named options) each keep theirs, so that alternating clients never reset an operation resolver's bounds.
+    /// </summary>
     public Snapshot For(PartnerCenterTelemetryOptions options)
     {
         var current = Volatile.Read(ref _snapshot);
@@ -25,9 +31,9 @@ internal sealed class PartnerCenterTelemetryState
             return current;
         }
 
-        var created = new Snapshot(options);
-        var prior = Interlocked.CompareExchange(ref _snapshot, created, current);
-        return ReferenceEquals(prior, current) || !ReferenceEquals(prior?.Options, options) ? created : prior!;
+        var found = _snapshots.GetValue(options, static o => new Snapshot(o));
+        Volatile.Write(ref _snapshot, found);
+        return found;
     }
 
     internal sealed class Snapshot

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Classification;
 
 namespace PartnerCenter.Observability.Tests.Classification;
@@ -106,7 +105,7 @@ public sealed class ClassifierPathTests
         var options = new PartnerCenterClassificationOptions();
         options.CategoryOverrides["800020"] = PartnerCenterErrorCategory.Quota;
         options.CategoryOverrides["MyCode"] = PartnerCenterErrorCategory.Transient;
-        var classifier = new PartnerCenterErrorClassifier(Options.Create(options));
+        var classifier = new PartnerCenterErrorClassifier(options);
         Assert.Same(options, classifier.Options);
 
         var catalogued = classifier.Classify(403, """{"code": 800020, "description": "Customer 12345678 x"}"""u8, Json);
