@@ -21,14 +21,17 @@ internal sealed class PartnerCenterRetryStrategy
     private readonly TimeProvider _timeProvider;
     private readonly PartnerCenterTelemetryState _state;
     private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _telemetryOptions;
+    private readonly PartnerCenterRetryInstruments _instruments;
 
     public PartnerCenterRetryStrategy(
         HttpStandardResilienceOptions pipeline,
         TimeSpan maxRetryAfter,
         TimeProvider timeProvider,
         PartnerCenterTelemetryState state,
-        IOptionsMonitor<PartnerCenterTelemetryOptions> telemetryOptions)
+        IOptionsMonitor<PartnerCenterTelemetryOptions> telemetryOptions,
+        PartnerCenterRetryInstruments instruments)
     {
+        _instruments = instruments;
         _pipeline = pipeline;
         _maxRetryAfter = maxRetryAfter;
         _timeProvider = timeProvider;
@@ -118,7 +121,7 @@ internal sealed class PartnerCenterRetryStrategy
             var category = args.Outcome.Result is { } response
                 ? PartnerCenterRetry.Classify(response, request).Category
                 : PartnerCenterErrorCategory.Transient;
-            var retries = _state.Instruments.Retries;
+            var retries = _instruments.Retries;
             if (retries.Enabled)
             {
                 retries.Add(1, new TagList

@@ -53,6 +53,7 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
         }
 
         services.AddPartnerCenterTelemetryCore();
+        services.TryAddSingleton<PartnerCenterRetryInstruments>();
 
         // Added before the resilience handler, hence outside it.
         builder.AddHttpMessageHandler(sp => new PartnerCenterCallHandler(
@@ -92,5 +93,6 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
             partnerCenter.MaxRetryAfter,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<PartnerCenterTelemetryState>(),
-            sp.GetRequiredService<IOptionsMonitor<PartnerCenterTelemetryOptions>>());
+            sp.GetRequiredService<IOptionsMonitor<PartnerCenterTelemetryOptions>>(),
+            sp.GetRequiredService<PartnerCenterRetryInstruments>());
 }

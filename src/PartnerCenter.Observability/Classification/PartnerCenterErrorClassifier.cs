@@ -44,7 +44,7 @@ public sealed class PartnerCenterErrorClassifier
     /// <param name="category">The category.</param>
     /// <param name="statusCode">The HTTP status.</param>
     /// <returns><see langword="true"/> for <see cref="PartnerCenterErrorCategory.Transient"/> and for 429, except 409 which is never retried.</returns>
-    public static bool IsRetryable(PartnerCenterErrorCategory category, int statusCode) =>
+    internal static bool IsRetryable(PartnerCenterErrorCategory category, int statusCode) =>
         statusCode != 409 && (statusCode == 429 || category == PartnerCenterErrorCategory.Transient);
 
     /// <summary>Classifies a response from its status and body.</summary>

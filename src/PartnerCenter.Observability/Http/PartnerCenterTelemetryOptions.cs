@@ -14,7 +14,7 @@ public sealed class PartnerCenterTelemetryOptions
     public const string SectionName = "PartnerCenterTelemetry";
 
     /// <summary>The Partner Center API host, instrumented by default.</summary>
-    public const string DefaultHost = "api.partnercenter.microsoft.com";
+    internal const string DefaultHost = "api.partnercenter.microsoft.com";
 
     /// <summary>
     /// The hosts whose requests are instrumented when the handler is added to every client

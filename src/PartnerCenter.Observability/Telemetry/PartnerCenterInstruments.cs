@@ -46,10 +46,6 @@ internal sealed class PartnerCenterInstruments : IDisposable
             description: "Retry-After values returned by Partner Center.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RetryAfterBuckets });
-        Retries = _meter.CreateCounter<long>(
-            PartnerCenterTelemetryNames.Retries,
-            unit: "{retry}",
-            description: "Retries of Partner Center calls decided by the Partner Center resilience handler.");
         UncatalogedCodes = _meter.CreateCounter<long>(
             PartnerCenterTelemetryNames.UncatalogedCodes,
             unit: "{code}",
@@ -61,8 +57,6 @@ internal sealed class PartnerCenterInstruments : IDisposable
     public Counter<long> Errors { get; }
 
     public Histogram<double> RetryAfter { get; }
-
-    public Counter<long> Retries { get; }
 
     public Counter<long> UncatalogedCodes { get; }
 

@@ -18,7 +18,7 @@ public static class PartnerCenterTelemetryNames
     /// <summary>Histogram, seconds: the Retry-After of every response that carries one.</summary>
     public const string RetryAfter = "partner_center.client.retry_after";
 
-    /// <summary>Counter: retries decided by the Partner Center resilience handler.</summary>
+    /// <summary>Counter: retries decided by the Partner Center resilience handler (recorded by package PartnerCenter.Observability.Resilience, on a meter of the same name).</summary>
     public const string Retries = "partner_center.client.retries";
 
     /// <summary>Counter: distinct uncatalogued (status, code) pairs, counted the first time the process sees each (docs/error-categories.md).</summary>
