@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability;
 using PartnerCenter.Observability.Hosting;
 
@@ -27,7 +26,7 @@ public static class PartnerCenterLoggerProviderBuilderExtensions
     public static LoggerProviderBuilder AddPartnerCenterLogEnrichment(this LoggerProviderBuilder builder, bool includeCurrentSpan = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddProcessor(services => new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan, services.GetService<PartnerCenterErrorClassifier>()));
+        return builder.AddProcessor(services => new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan, services));
     }
 }
 
@@ -45,6 +44,6 @@ public static class PartnerCenterOpenTelemetryLoggerOptionsExtensions
     public static OpenTelemetryLoggerOptions AddPartnerCenterLogEnrichment(this OpenTelemetryLoggerOptions options, bool includeCurrentSpan = true)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.AddProcessor(services => new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan, services.GetService<PartnerCenterErrorClassifier>()));
+        return options.AddProcessor(services => new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan, services));
     }
 }

@@ -25,14 +25,18 @@ namespace PartnerCenter.Observability.Hosting;
 internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRecord>
 {
     private readonly bool _includeCurrentSpan;
-    private readonly PartnerCenterErrorClassifier? _classifier;
+    private readonly IServiceProvider? _services;
+    private PartnerCenterErrorClassifier? _classifier;
 
     /// <param name="includeCurrentSpan">Whether to add the current Partner Center span's operation and request id.</param>
-    /// <param name="classifier">The app's classifier (from DI), so that its overrides apply; <see langword="null"/> for the default.</param>
-    public PartnerCenterLogEnrichmentProcessor(bool includeCurrentSpan = true, PartnerCenterErrorClassifier? classifier = null)
+    /// <param name="services">
+    /// Where the app's classifier is (registered by <c>AddPartnerCenterTelemetry</c>), so that its overrides apply; taken
+    /// at the first record with an exception, never while logging is built. <see langword="null"/> for the default.
+    /// </param>
+    public PartnerCenterLogEnrichmentProcessor(bool includeCurrentSpan = true, IServiceProvider? services = null)
     {
         _includeCurrentSpan = includeCurrentSpan;
-        _classifier = classifier;
+        _services = services;
     }
 
     public override void OnEnd(LogRecord data)
@@ -47,7 +51,7 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
             }
 
             PartnerCenterErrorInfo error = default;
-            var hasError = exception is not null && PartnerCenterErrorLocator.TryFind(exception, out error, _classifier);
+            var hasError = exception is not null && PartnerCenterErrorLocator.TryFind(exception, out error, Classifier());
             if (!hasError && span is null)
             {
                 return;
@@ -82,6 +86,29 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
         {
             PartnerCenterEventSource.Log.InstrumentationFault("log enrichment", ex);
         }
+    }
+
+    /// <summary>The app's classifier, else the default; a fault (such as invalid options) falls back to the default, never to the app.</summary>
+    private PartnerCenterErrorClassifier Classifier()
+    {
+        if (Volatile.Read(ref _classifier) is { } known)
+        {
+            return known;
+        }
+
+        PartnerCenterErrorClassifier classifier;
+        try
+        {
+            classifier = _services?.GetService(typeof(PartnerCenterErrorClassifier)) as PartnerCenterErrorClassifier ?? PartnerCenterErrorClassifier.Default;
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("log enrichment classifier", ex);
+            classifier = PartnerCenterErrorClassifier.Default;
+        }
+
+        Volatile.Write(ref _classifier, classifier);
+        return classifier;
     }
 
     private static void AddError(List<KeyValuePair<string, object?>> attributes, in PartnerCenterErrorInfo error)
