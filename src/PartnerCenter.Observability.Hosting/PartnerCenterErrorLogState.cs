@@ -32,9 +32,9 @@ internal sealed class PartnerCenterErrorLogState<TState> : IReadOnlyList<KeyValu
     public KeyValuePair<string, object?> this[int index] => _values[index];
 
     /// <summary>The enriched state, or <see langword="null"/> when the exception chain holds no Partner Center error.</summary>
-    public static PartnerCenterErrorLogState<TState>? TryCreate(TState state, Exception exception, Func<TState, Exception?, string> formatter)
+    public static PartnerCenterErrorLogState<TState>? TryCreate(TState state, Exception exception, Func<TState, Exception?, string> formatter, PartnerCenterErrorClassifier classifier)
     {
-        if (!PartnerCenterErrorInfo.TryFind(exception, out var error))
+        if (!PartnerCenterErrorInfo.TryFind(exception, classifier, out var error))
         {
             return null;
         }

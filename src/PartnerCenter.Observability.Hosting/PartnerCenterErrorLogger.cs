@@ -12,8 +12,13 @@ namespace PartnerCenter.Observability.Hosting;
 internal sealed class PartnerCenterErrorLogger : ILogger
 {
     private readonly ILogger _inner;
+    private readonly AppClassifier _classifier;
 
-    public PartnerCenterErrorLogger(ILogger inner) => _inner = inner;
+    public PartnerCenterErrorLogger(ILogger inner, AppClassifier classifier)
+    {
+        _inner = inner;
+        _classifier = classifier;
+    }
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => _inner.BeginScope(state);
@@ -31,7 +36,7 @@ internal sealed class PartnerCenterErrorLogger : ILogger
         PartnerCenterErrorLogState<TState>? enriched = null;
         try
         {
-            enriched = PartnerCenterErrorLogState<TState>.TryCreate(state, exception, formatter);
+            enriched = PartnerCenterErrorLogState<TState>.TryCreate(state, exception, formatter, _classifier.Get());
         }
         catch (Exception ex)
         {

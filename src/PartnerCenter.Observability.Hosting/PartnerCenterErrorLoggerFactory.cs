@@ -11,14 +11,16 @@ internal sealed class PartnerCenterErrorLoggerFactory : ILoggerFactory
 {
     private readonly ILoggerFactory _inner;
     private readonly bool _ownsInner;
+    private readonly AppClassifier _classifier;
 
-    public PartnerCenterErrorLoggerFactory(ILoggerFactory inner, bool ownsInner)
+    public PartnerCenterErrorLoggerFactory(ILoggerFactory inner, bool ownsInner, AppClassifier classifier)
     {
         _inner = inner;
         _ownsInner = ownsInner;
+        _classifier = classifier;
     }
 
-    public ILogger CreateLogger(string categoryName) => new PartnerCenterErrorLogger(_inner.CreateLogger(categoryName));
+    public ILogger CreateLogger(string categoryName) => new PartnerCenterErrorLogger(_inner.CreateLogger(categoryName), _classifier);
 
     public void AddProvider(ILoggerProvider provider) => _inner.AddProvider(provider);
 

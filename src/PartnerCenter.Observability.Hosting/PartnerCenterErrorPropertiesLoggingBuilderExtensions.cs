@@ -52,12 +52,12 @@ public static class PartnerCenterErrorPropertiesLoggingBuilderExtensions
     {
         if (inner.ImplementationInstance is ILoggerFactory instance)
         {
-            return new PartnerCenterErrorLoggerFactory(instance, ownsInner: false);
+            return new PartnerCenterErrorLoggerFactory(instance, ownsInner: false, new AppClassifier(services));
         }
 
         var created = inner.ImplementationFactory is { } factory
             ? (ILoggerFactory)factory(services)
             : (ILoggerFactory)ActivatorUtilities.CreateInstance(services, inner.ImplementationType!);
-        return new PartnerCenterErrorLoggerFactory(created, ownsInner: true);
+        return new PartnerCenterErrorLoggerFactory(created, ownsInner: true, new AppClassifier(services));
     }
 }

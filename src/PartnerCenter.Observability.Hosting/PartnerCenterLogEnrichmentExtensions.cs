@@ -1,3 +1,4 @@
+using PartnerCenter.Observability;
 using PartnerCenter.Observability.Hosting;
 
 namespace OpenTelemetry.Logs;
@@ -14,7 +15,10 @@ public static class PartnerCenterLoggerProviderBuilderExtensions
     /// <c>partner_center.error.description</c>, <c>partner_center.request_id</c>, <c>partner_center.correlation_id</c>,
     /// <c>partner_center.retry_after</c>, <c>http.response.status_code</c>, <c>error.type</c>), and the
     /// <c>partner_center.operation</c> and <c>partner_center.request_id</c> of the Partner Center span a record is
-    /// written in. Existing attributes are never overwritten; the processor never throws. Add it before the exporter.
+    /// written in. Errors it classifies itself (an exception of the archived Partner Center SDK) are classified with the
+    /// app's <see cref="PartnerCenterErrorClassifier"/> when <c>AddPartnerCenterTelemetry</c> registered one, so that
+    /// its category overrides apply. Existing attributes are never overwritten; the processor never throws. Add it
+    /// before the exporter.
     /// </summary>
     /// <param name="builder">The logger provider builder (<c>services.AddOpenTelemetry().WithLogging(...)</c>).</param>
     /// <param name="includeCurrentSpan">Whether to add the current Partner Center span's operation and request id. Default <see langword="true"/>.</param>
@@ -22,7 +26,7 @@ public static class PartnerCenterLoggerProviderBuilderExtensions
     public static LoggerProviderBuilder AddPartnerCenterLogEnrichment(this LoggerProviderBuilder builder, bool includeCurrentSpan = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.AddProcessor(new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan));
+        return builder.AddProcessor(services => new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan, services));
     }
 }
 
@@ -40,6 +44,6 @@ public static class PartnerCenterOpenTelemetryLoggerOptionsExtensions
     public static OpenTelemetryLoggerOptions AddPartnerCenterLogEnrichment(this OpenTelemetryLoggerOptions options, bool includeCurrentSpan = true)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.AddProcessor(new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan));
+        return options.AddProcessor(services => new PartnerCenterLogEnrichmentProcessor(includeCurrentSpan, services));
     }
 }

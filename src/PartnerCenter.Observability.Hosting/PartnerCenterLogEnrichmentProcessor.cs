@@ -24,8 +24,18 @@ namespace PartnerCenter.Observability.Hosting;
 internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRecord>
 {
     private readonly bool _includeCurrentSpan;
+    private readonly AppClassifier _classifier;
 
-    public PartnerCenterLogEnrichmentProcessor(bool includeCurrentSpan = true) => _includeCurrentSpan = includeCurrentSpan;
+    /// <param name="includeCurrentSpan">Whether to add the current Partner Center span's operation and request id.</param>
+    /// <param name="services">
+    /// Where the app's classifier is (registered by <c>AddPartnerCenterTelemetry</c>), so that its overrides apply; taken
+    /// at the first record with an exception, never while logging is built. <see langword="null"/> for the default.
+    /// </param>
+    public PartnerCenterLogEnrichmentProcessor(bool includeCurrentSpan = true, IServiceProvider? services = null)
+    {
+        _includeCurrentSpan = includeCurrentSpan;
+        _classifier = new AppClassifier(services);
+    }
 
     public override void OnEnd(LogRecord data)
     {
@@ -39,7 +49,7 @@ internal sealed class PartnerCenterLogEnrichmentProcessor : BaseProcessor<LogRec
             }
 
             PartnerCenterErrorInfo error = default;
-            var hasError = exception is not null && PartnerCenterErrorInfo.TryFind(exception, out error);
+            var hasError = exception is not null && PartnerCenterErrorInfo.TryFind(exception, _classifier.Get(), out error);
             if (!hasError && span is null)
             {
                 return;

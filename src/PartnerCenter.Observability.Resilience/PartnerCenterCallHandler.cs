@@ -141,7 +141,7 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
             if (FailureRules.IsCallerCancellation(exception, request, cancellationToken))
             {
                 // Cancelled by the caller (or HttpClient.Timeout): not an error, as on the attempt spans.
-                activity.SetTag(Names.ErrorType, PartnerCenterTelemetryNames.Values.Cancelled);
+                activity.SetTag(Names.ErrorType, PartnerCenterTelemetryNames.Values.Canceled);
                 return;
             }
 

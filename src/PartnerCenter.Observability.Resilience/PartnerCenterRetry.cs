@@ -56,7 +56,7 @@ public static class PartnerCenterRetry
     /// <param name="outcome">The outcome of one attempt.</param>
     /// <param name="cancellationToken">The token of the logical call; once it is cancelled nothing is retryable.</param>
     /// <returns>Whether to retry.</returns>
-    public static bool IsRetryable(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken = default)
+    internal static bool IsRetryable(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken = default)
     {
         if (outcome.Exception is { } exception)
         {

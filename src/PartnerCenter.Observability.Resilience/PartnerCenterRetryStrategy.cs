@@ -19,14 +19,14 @@ internal sealed class PartnerCenterRetryStrategy
     private readonly TimeSpan _maxRetryAfter;
     private readonly TimeProvider _timeProvider;
     private readonly PartnerCenterOperationResolver _operations;
-    private readonly ResilienceInstruments _instruments;
+    private readonly PartnerCenterRetryInstruments _instruments;
 
     public PartnerCenterRetryStrategy(
         HttpStandardResilienceOptions pipeline,
         TimeSpan maxRetryAfter,
         TimeProvider timeProvider,
         PartnerCenterOperationResolver operations,
-        ResilienceInstruments instruments)
+        PartnerCenterRetryInstruments instruments)
     {
         _pipeline = pipeline;
         _maxRetryAfter = maxRetryAfter;

@@ -15,8 +15,13 @@ namespace PartnerCenter.Observability.Serilog;
 internal sealed class PartnerCenterErrorEnricher : ILogEventEnricher
 {
     private readonly bool _includeCurrentSpan;
+    private readonly PartnerCenterErrorClassifier? _classifier;
 
-    public PartnerCenterErrorEnricher(bool includeCurrentSpan) => _includeCurrentSpan = includeCurrentSpan;
+    public PartnerCenterErrorEnricher(bool includeCurrentSpan, PartnerCenterErrorClassifier? classifier = null)
+    {
+        _includeCurrentSpan = includeCurrentSpan;
+        _classifier = classifier;
+    }
 
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
@@ -36,11 +41,11 @@ internal sealed class PartnerCenterErrorEnricher : ILogEventEnricher
         }
     }
 
-    private static void EnrichFromException(LogEvent logEvent, Exception exception)
+    private void EnrichFromException(LogEvent logEvent, Exception exception)
     {
         try
         {
-            if (!PartnerCenterErrorInfo.TryFind(exception, out var error))
+            if (!PartnerCenterErrorInfo.TryFind(exception, _classifier, out var error))
             {
                 return;
             }

@@ -1,18 +1,15 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Observability;
 using PartnerCenter.Observability.Resilience;
+using PartnerCenter.Observability.Resilience.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds Partner Center-aware retries to an IHttpClientFactory client.</summary>
 public static class PartnerCenterResilienceHttpClientBuilderExtensions
 {
-    /// <summary>The pipelines added so far, per service collection and client name.</summary>
-    private static readonly ConditionalWeakTable<IServiceCollection, Dictionary<string, IHttpStandardResiliencePipelineBuilder>> AddedPipelines = new();
-
     /// <summary>
     /// Adds the standard resilience handler (rate limiter, total timeout, retry, circuit breaker, attempt timeout),
     /// configured for Partner Center: it retries exactly what the PartnerCenter.Observability classifier calls retryable
@@ -41,22 +38,17 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var name = builder.Name;
-        var settings = services.AddOptions<PartnerCenterResilienceOptions>(name)
-            .Validate(o => o.MaxRetryAfter >= TimeSpan.Zero, "PartnerCenterResilienceOptions.MaxRetryAfter must not be negative.")
-            .ValidateOnStart();
+        var settings = services.AddOptions<PartnerCenterResilienceOptions>(name).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerCenterResilienceOptions>, PartnerCenterResilienceOptionsValidator>());
         if (configure is not null)
         {
             settings.Configure(configure);
         }
 
-        var added = AddedPipelines.GetOrCreateValue(services);
-        lock (added)
+        if (PartnerCenterResiliencePipelineMarker.Find(services, name) is { } existing)
         {
-            if (added.TryGetValue(name, out var existing))
-            {
-                // Added before: a second pipeline would nest its retries inside the first.
-                return existing;
-            }
+            // Added before: a second pipeline would nest its retries inside the first.
+            return existing.Pipeline;
         }
 
         // What the retries need of the core, without instrumenting any client: the instrumentation is the app's choice.
@@ -64,7 +56,7 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
         services.AddOptions<PartnerCenterTelemetryOptions>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PartnerCenterOperationResolver>();
-        services.TryAddSingleton<ResilienceInstruments>();
+        services.TryAddSingleton<PartnerCenterRetryInstruments>();
 
         // Added before the resilience handler, hence outside it.
         builder.AddHttpMessageHandler(sp => new PartnerCenterCallHandler(
@@ -94,11 +86,7 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
                 };
         });
 
-        lock (added)
-        {
-            added[name] = pipeline;
-        }
-
+        services.AddSingleton(new PartnerCenterResiliencePipelineMarker(name, pipeline));
         return pipeline;
     }
 
@@ -108,5 +96,5 @@ public static class PartnerCenterResilienceHttpClientBuilderExtensions
             partnerCenter.MaxRetryAfter,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<PartnerCenterOperationResolver>(),
-            sp.GetRequiredService<ResilienceInstruments>());
+            sp.GetRequiredService<PartnerCenterRetryInstruments>());
 }

@@ -46,19 +46,21 @@ internal static class OutcomePipeline
         var unknownRoute = !forced && invalidOverride is null && context.GetEndpoint() is null;
         var method = context.Request.Method;
         var path = context.Request.Path.Value ?? "/";
-        var entry = state.Recorder.Add(new PartnerCenterSimulatorRequest(
-            sequence,
-            method,
-            path,
-            ids.SentRequestId,
-            ids.SentCorrelationId,
-            0,
-            unknownRoute ? UnknownRouteOutcome : invalidOverride is null ? outcome.Name : "invalid-override",
-            unknownRoute ? OutcomeWriter.NotFoundCode : invalidOverride is null ? outcome.Code : OutcomeWriter.InvalidOverrideCode,
-            unknownRoute ? PartnerCenterErrorCategory.NotFound : invalidOverride is null ? outcome.Category : PartnerCenterErrorCategory.Validation,
-            scenario,
-            forced || invalidOverride is not null,
-            state.TimeProvider.GetUtcNow()));
+        var entry = state.Recorder.Add(new PartnerCenterSimulatorRequest
+        {
+            Sequence = sequence,
+            Method = method,
+            Path = path,
+            RequestId = ids.SentRequestId,
+            CorrelationId = ids.SentCorrelationId,
+            StatusCode = 0,
+            Outcome = unknownRoute ? UnknownRouteOutcome : invalidOverride is null ? outcome.Name : "invalid-override",
+            ErrorCode = unknownRoute ? OutcomeWriter.NotFoundCode : invalidOverride is null ? outcome.Code : OutcomeWriter.InvalidOverrideCode,
+            IntendedCategory = unknownRoute ? PartnerCenterErrorCategory.NotFound : invalidOverride is null ? outcome.Category : PartnerCenterErrorCategory.Validation,
+            Scenario = scenario,
+            Forced = forced || invalidOverride is not null,
+            ReceivedAt = state.TimeProvider.GetUtcNow(),
+        });
 
         context.Response.OnStarting(
             static target =>

@@ -7,7 +7,7 @@ namespace PartnerCenter.Observability;
 public sealed class PartnerCenterClassificationOptions
 {
     /// <summary>The default for <see cref="MaxBodyBytes"/>: 64 KiB.</summary>
-    public const int DefaultMaxBodyBytes = 64 * 1024;
+    internal const int DefaultMaxBodyBytes = 64 * 1024;
 
     /// <summary>The most bytes of an error body the reader looks at. Default 64 KiB; between 256 bytes and 4 MiB.</summary>
     [Range(256, 4 * 1024 * 1024)]

@@ -53,7 +53,7 @@ public static class PartnerCenterErrorCategoryExtensions
     /// <param name="value">A tag value such as <c>not_found</c>, or a member name such as <c>NotFound</c>.</param>
     /// <param name="category">The parsed category.</param>
     /// <returns><see langword="true"/> when <paramref name="value"/> names a category.</returns>
-    public static bool TryParseTagValue(string? value, out PartnerCenterErrorCategory category)
+    internal static bool TryParseTagValue(string? value, out PartnerCenterErrorCategory category)
     {
         category = PartnerCenterErrorCategory.Unknown;
         if (string.IsNullOrWhiteSpace(value))

@@ -86,7 +86,7 @@ public readonly struct PartnerCenterErrorClassification
         PartnerCenterPayloadOutcome.NotJson => "body is not JSON; classified by " + SourceText,
         PartnerCenterPayloadOutcome.Truncated => "body exceeded the byte limit and was read in part; classified by " + SourceText,
         PartnerCenterPayloadOutcome.Invalid => "body is not valid JSON; classified by " + SourceText,
-        PartnerCenterPayloadOutcome.Unrecognised => "body is not a Partner Center error object; classified by " + SourceText,
+        PartnerCenterPayloadOutcome.Unrecognized => "body is not a Partner Center error object; classified by " + SourceText,
         _ => "classified by " + SourceText,
     };
 

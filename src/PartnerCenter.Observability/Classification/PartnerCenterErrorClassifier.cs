@@ -1,6 +1,5 @@
-using System.Text.Json;
 using System.Text;
-using Microsoft.Extensions.Options;
+using System.Text.Json;
 using PartnerCenter.Observability.Classification;
 using PartnerCenter.Observability.Payload;
 using PartnerCenter.Observability.Telemetry;
@@ -25,18 +24,14 @@ public sealed class PartnerCenterErrorClassifier
     {
     }
 
-    /// <summary>Creates a classifier.</summary>
+    /// <summary>
+    /// Creates a classifier. In an app, take the one <c>AddPartnerCenterTelemetry</c> registers instead: it is made from
+    /// the configured <see cref="PartnerCenterTelemetryOptions.Classification"/>, as the telemetry handler's is.
+    /// </summary>
     /// <param name="options">Options; <see langword="null"/> for the defaults.</param>
     public PartnerCenterErrorClassifier(PartnerCenterClassificationOptions? options)
     {
         _options = options ?? new PartnerCenterClassificationOptions();
-    }
-
-    /// <summary>Creates a classifier from dependency-injected options.</summary>
-    /// <param name="options">The options.</param>
-    public PartnerCenterErrorClassifier(IOptions<PartnerCenterClassificationOptions> options)
-        : this(options?.Value)
-    {
     }
 
     /// <summary>A classifier with the default options.</summary>
@@ -49,7 +44,7 @@ public sealed class PartnerCenterErrorClassifier
     /// <param name="category">The category.</param>
     /// <param name="statusCode">The HTTP status.</param>
     /// <returns><see langword="true"/> for <see cref="PartnerCenterErrorCategory.Transient"/> and for 429, except 409 which is never retried.</returns>
-    public static bool IsRetryable(PartnerCenterErrorCategory category, int statusCode) =>
+    internal static bool IsRetryable(PartnerCenterErrorCategory category, int statusCode) =>
         statusCode != 409 && (statusCode == 429 || category == PartnerCenterErrorCategory.Transient);
 
     /// <summary>Classifies a response from its status and body.</summary>

@@ -29,14 +29,14 @@ internal sealed class UncataloguedCodeDiscovery
                 return;
             }
 
-            if (instruments.UncataloguedCodes.Enabled)
+            if (instruments.UncatalogedCodes.Enabled)
             {
                 var tags = new TagList
                 {
                     { PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode, TagValues.Status(classification.StatusCode) },
                     { PartnerCenterTelemetryNames.Tags.Operation, operation },
                 };
-                instruments.UncataloguedCodes.Add(1, tags);
+                instruments.UncatalogedCodes.Add(1, tags);
             }
 
             if (logger.IsEnabled(LogLevel.Information))

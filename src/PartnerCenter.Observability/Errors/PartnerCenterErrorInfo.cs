@@ -54,6 +54,18 @@ public readonly struct PartnerCenterErrorInfo
     /// <returns>Whether a Partner Center error was found.</returns>
     public static bool TryFind(Exception? exception, out PartnerCenterErrorInfo info) => PartnerCenterErrorLocator.TryFind(exception, out info);
 
+    /// <summary>
+    /// Finds a Partner Center error in <paramref name="exception"/> as <see cref="TryFind(Exception?, out PartnerCenterErrorInfo)"/>
+    /// does, classifying what the chain does not carry already classified (an exception of the archived SDK) with
+    /// <paramref name="classifier"/>, such as the app's registered classifier with its category overrides.
+    /// </summary>
+    /// <param name="exception">The exception a log event carries, or <see langword="null"/>.</param>
+    /// <param name="classifier">The classifier to use, or <see langword="null"/> for <see cref="PartnerCenterErrorClassifier.Default"/>.</param>
+    /// <param name="info">The error found, or the default value.</param>
+    /// <returns>Whether a Partner Center error was found.</returns>
+    public static bool TryFind(Exception? exception, PartnerCenterErrorClassifier? classifier, out PartnerCenterErrorInfo info) =>
+        PartnerCenterErrorLocator.TryFind(exception, out info, classifier);
+
     internal static PartnerCenterErrorInfo From(
         PartnerCenterErrorClassification classification,
         string? requestId,

@@ -20,7 +20,17 @@ internal static class PartnerCenterErrorLocator
     /// <summary>How many exceptions the walk looks at in all.</summary>
     internal const int MaxExceptions = 64;
 
-    public static bool TryFind(Exception? exception, out PartnerCenterErrorInfo info)
+    /// <summary>Finds the richest Partner Center error in the chain of <paramref name="exception"/>.</summary>
+    /// <param name="exception">The exception; <see langword="null"/> finds nothing.</param>
+    /// <param name="info">The error found.</param>
+    /// <param name="classifier">
+    /// Classifies what the walk finds unclassified (the archived SDK's code and message), so that the app's
+    /// <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/> apply; <see langword="null"/> for
+    /// <see cref="PartnerCenterErrorClassifier.Default"/>. A <see cref="PartnerCenterException"/> keeps the classification
+    /// it was thrown with.
+    /// </param>
+    /// <returns>Whether an error was found.</returns>
+    public static bool TryFind(Exception? exception, out PartnerCenterErrorInfo info, PartnerCenterErrorClassifier? classifier = null)
     {
         info = default;
         if (exception is null)
@@ -32,7 +42,7 @@ internal static class PartnerCenterErrorLocator
         {
             var budget = MaxExceptions;
             HttpRequestException? statusOnly = null;
-            if (Visit(exception, 0, ref budget, ref statusOnly, out info))
+            if (Visit(exception, 0, classifier ?? PartnerCenterErrorClassifier.Default, ref budget, ref statusOnly, out info))
             {
                 return true;
             }
@@ -52,7 +62,7 @@ internal static class PartnerCenterErrorLocator
         return false;
     }
 
-    private static bool Visit(Exception exception, int depth, ref int budget, ref HttpRequestException? statusOnly, out PartnerCenterErrorInfo info)
+    private static bool Visit(Exception exception, int depth, PartnerCenterErrorClassifier classifier, ref int budget, ref HttpRequestException? statusOnly, out PartnerCenterErrorInfo info)
     {
         info = default;
         var current = exception;
@@ -67,7 +77,7 @@ internal static class PartnerCenterErrorLocator
                     statusOnly ??= http;
                     break;
                 default:
-                    if (PartnerSdkExceptionShape.TryRead(current, out info))
+                    if (PartnerSdkExceptionShape.TryRead(current, classifier, out info))
                     {
                         return true;
                     }
@@ -81,7 +91,7 @@ internal static class PartnerCenterErrorLocator
                 var inner = aggregate.InnerExceptions;
                 for (var i = 0; i < inner.Count; i++)
                 {
-                    if (inner[i] is { } item && Visit(item, depth + 1, ref budget, ref statusOnly, out info))
+                    if (inner[i] is { } item && Visit(item, depth + 1, classifier, ref budget, ref statusOnly, out info))
                     {
                         return true;
                     }

@@ -8,7 +8,7 @@ namespace PartnerCenter.Observability;
 /// <summary>
 /// A Partner Center call that failed with an HTTP error status, with its classified error: code, category,
 /// retryability, telemetry-safe description, request ids and Retry-After. Thrown by
-/// <see cref="System.Net.Http.PartnerCenterHttpResponseMessageExtensions.EnsurePartnerCenterSuccessAsync"/>; the log
+/// <see cref="PartnerCenterHttpResponseMessageExtensions.EnsurePartnerCenterSuccessAsync(HttpResponseMessage)"/>; the log
 /// enrichers recognise it anywhere in an exception chain.
 /// </summary>
 /// <remarks>

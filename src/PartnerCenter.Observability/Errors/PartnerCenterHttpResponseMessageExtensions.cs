@@ -1,22 +1,21 @@
-using PartnerCenter.Observability;
+using System.Runtime.CompilerServices;
 using PartnerCenter.Observability.Http;
 using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
 
-namespace System.Net.Http;
+namespace PartnerCenter.Observability;
 
 /// <summary>
 /// <see cref="HttpResponseMessage.EnsureSuccessStatusCode"/> for Partner Center: throws a
-/// <see cref="PartnerCenterException"/> that carries the classified error. In namespace <c>System.Net.Http</c>, beside
-/// <see cref="HttpResponseMessage"/>, so that it needs no extra using.
+/// <see cref="PartnerCenterException"/> that carries the classified error.
 /// </summary>
 public static class PartnerCenterHttpResponseMessageExtensions
 {
-    /// <summary>The time the body read may take when no telemetry handler read it already (the handler's default).</summary>
-    private static readonly TimeSpan BodyReadTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>The classifier, read limits and operation names of the default options, for calls given no options.</summary>
+    private static readonly PartnerCenterTelemetryState.Snapshot Defaults = new(new PartnerCenterTelemetryOptions());
 
-    /// <summary>Names operations of requests that did not go through the telemetry handler (bounded like the handler's names).</summary>
-    private static readonly OperationNameResolver Operations = new([], maxOperations: 200, maxCodesPerOperation: 20);
+    /// <summary>Per options instance (the app's, from DI), its classifier and its bounded operation names.</summary>
+    private static readonly ConditionalWeakTable<PartnerCenterTelemetryOptions, PartnerCenterTelemetryState.Snapshot> Snapshots = new();
 
     /// <summary>
     /// Returns the response when its status is below 400; otherwise throws a <see cref="PartnerCenterException"/> with the
@@ -27,9 +26,12 @@ public static class PartnerCenterHttpResponseMessageExtensions
     /// <para>
     /// When the Partner Center telemetry handler is in the client's pipeline it has already read and classified the error
     /// body, and attached the result to the request (<see cref="PartnerCenterRequestOptions.Error"/>): that result is
-    /// used and the body is not read again. Without the handler, at most
-    /// <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> (64 KiB) of the body are read, within 2 seconds,
-    /// only for JSON-like or missing content types, and classified with <see cref="PartnerCenterErrorClassifier.Default"/>.
+    /// used and the body is not read again, so the app's options (category overrides included) apply. Without the
+    /// handler, at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> (64 KiB) of the body are read,
+    /// within 2 seconds, only for JSON-like or missing content types, and classified with
+    /// <see cref="PartnerCenterErrorClassifier.Default"/>; pass the app's options to
+    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage, PartnerCenterTelemetryOptions, CancellationToken)"/>
+    /// to use its overrides and limits instead.
     /// </para>
     /// <para>
     /// Either way the caller can still read the body: when it was read here, <see cref="HttpResponseMessage.Content"/> is
@@ -45,16 +47,50 @@ public static class PartnerCenterHttpResponseMessageExtensions
     /// </para>
     /// </remarks>
     /// <param name="response">The response.</param>
+    /// <returns>The same response, when its status is below 400.</returns>
+    /// <exception cref="PartnerCenterException">The status is 400 or above.</exception>
+    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response) =>
+        response.EnsurePartnerCenterSuccessAsync(CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage)"/>, with a token that cancels the body read.
+    /// </summary>
+    /// <param name="response">The response.</param>
     /// <param name="cancellationToken">Cancels the body read; the method then throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The same response, when its status is below 400.</returns>
     /// <exception cref="PartnerCenterException">The status is 400 or above.</exception>
-    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, CancellationToken cancellationToken = default)
+    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return (int)response.StatusCode < 400 ? ValueTask.FromResult(response) : ThrowAsync(response, cancellationToken);
+        return (int)response.StatusCode < 400 ? ValueTask.FromResult(response) : ThrowAsync(response, Defaults, cancellationToken);
     }
 
-    private static async ValueTask<HttpResponseMessage> ThrowAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage)"/> with the app's options: when
+    /// no telemetry handler classified the response, the body is read within
+    /// <see cref="PartnerCenterTelemetryOptions.BodyReadTimeout"/> and
+    /// <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/>, classified with the options'
+    /// <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/>, and the operation named with its
+    /// <see cref="PartnerCenterTelemetryOptions.RouteTemplates"/> and caps.
+    /// </summary>
+    /// <param name="response">The response.</param>
+    /// <param name="options">
+    /// The app's options, for example <c>IOptionsMonitor&lt;PartnerCenterTelemetryOptions&gt;.Get(clientName)</c>
+    /// (<c>CurrentValue</c> for the app-wide ones).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the body read; the method then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The same response, when its status is below 400.</returns>
+    /// <exception cref="PartnerCenterException">The status is 400 or above.</exception>
+    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, PartnerCenterTelemetryOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(options);
+        return (int)response.StatusCode < 400
+            ? ValueTask.FromResult(response)
+            : ThrowAsync(response, Snapshots.GetValue(options, static o => new PartnerCenterTelemetryState.Snapshot(o)), cancellationToken);
+    }
+
+    private static async ValueTask<HttpResponseMessage> ThrowAsync(HttpResponseMessage response, PartnerCenterTelemetryState.Snapshot settings, CancellationToken cancellationToken)
     {
         var request = response.RequestMessage;
         var status = (int)response.StatusCode;
@@ -64,7 +100,7 @@ public static class PartnerCenterHttpResponseMessageExtensions
         {
             try
             {
-                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, PartnerCenterErrorClassifier.Default, BodyReadTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, settings.Classifier, settings.Options.BodyReadTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -74,15 +110,15 @@ public static class PartnerCenterHttpResponseMessageExtensions
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        throw Create(response, request, classification);
+        throw Create(response, request, classification, settings.Operations);
     }
 
-    private static PartnerCenterException Create(HttpResponseMessage response, HttpRequestMessage? request, PartnerCenterErrorClassification classification)
+    private static PartnerCenterException Create(HttpResponseMessage response, HttpRequestMessage? request, PartnerCenterErrorClassification classification, OperationNameResolver operations)
     {
         string? operation = null;
         if (request is not null && !request.Options.TryGetValue(PartnerCenterRequestKeys.ResolvedOperation, out operation))
         {
-            operation = Operations.Resolve(request);
+            operation = operations.Resolve(request);
         }
 
         var retryAfter = PartnerCenterHeaders.RetryAfterSeconds(response, TimeProvider.System);

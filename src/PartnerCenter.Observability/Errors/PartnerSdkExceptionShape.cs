@@ -49,12 +49,13 @@ internal sealed class PartnerSdkExceptionShape
         _statusCode = response is null ? null : Property(response.PropertyType, "StatusCode");
     }
 
-    public static bool TryRead(Exception exception, out PartnerCenterErrorInfo info)
+    /// <summary>Reads the SDK exception's error, classified by <paramref name="classifier"/> (the app's, so that its overrides apply).</summary>
+    public static bool TryRead(Exception exception, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorInfo info)
     {
         info = default;
         var type = exception.GetType();
         var shape = Shapes.GetOrAdd(type, static t => Create(t));
-        return shape is not null && shape.Read(exception, out info);
+        return shape is not null && shape.Read(exception, classifier, out info);
     }
 
     /// <summary>The HTTP status the SDK derived a category from.</summary>
@@ -75,7 +76,7 @@ internal sealed class PartnerSdkExceptionShape
         _ => null,
     };
 
-    private bool Read(Exception exception, out PartnerCenterErrorInfo info)
+    private bool Read(Exception exception, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorInfo info)
     {
         var payload = Get(_payload, exception);
         var code = Text(payload is null ? null : Get(_errorCode, payload), TelemetryLimits.MaxCodeLength);
@@ -91,7 +92,7 @@ internal sealed class PartnerSdkExceptionShape
         var correlationId = Id(context is null ? null : Get(_correlationId, context));
         if (status is >= 400 and <= 599)
         {
-            var classification = PartnerCenterErrorClassifier.Default.Classify(status.Value, string.IsNullOrWhiteSpace(code) ? null : code, message);
+            var classification = classifier.Classify(status.Value, string.IsNullOrWhiteSpace(code) ? null : code, message);
             info = PartnerCenterErrorInfo.From(classification, requestId, correlationId, null, null, exception.GetType());
             return true;
         }

@@ -28,14 +28,23 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly bool _filterByHost;
+    private readonly string? _optionsName;
 
+    /// <param name="options">The options.</param>
+    /// <param name="state">The shared state.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="filterByHost">Whether only requests to the configured hosts are observed.</param>
+    /// <param name="optionsName">The client whose named options apply; <see langword="null"/> for the app-wide options.</param>
     public PartnerCenterTelemetryHandler(
         IOptionsMonitor<PartnerCenterTelemetryOptions> options,
         PartnerCenterTelemetryState state,
         ILogger logger,
         TimeProvider timeProvider,
-        bool filterByHost)
+        bool filterByHost,
+        string? optionsName = null)
     {
+        _optionsName = optionsName;
         _options = options;
         _state = state;
         _logger = logger;
@@ -49,7 +58,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         PartnerCenterTelemetryState.Snapshot snapshot;
         try
         {
-            options = _options.CurrentValue;
+            options = _optionsName is null ? _options.CurrentValue : _options.Get(_optionsName);
             snapshot = _state.For(options);
             if (_filterByHost)
             {
@@ -261,7 +270,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
                 // attempt is recorded as cancelled, not as an error.
                 record.Classification = classification;
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+                record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
                 record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
                 AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
                 return;
@@ -298,7 +307,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             if (FailureRules.IsCallerCancellation(exception, request, cancellationToken))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+                record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
             }
             else
             {

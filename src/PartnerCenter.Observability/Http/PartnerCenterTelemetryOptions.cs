@@ -14,7 +14,7 @@ public sealed class PartnerCenterTelemetryOptions
     public const string SectionName = "PartnerCenterTelemetry";
 
     /// <summary>The Partner Center API host, instrumented by default.</summary>
-    public const string DefaultHost = "api.partnercenter.microsoft.com";
+    internal const string DefaultHost = "api.partnercenter.microsoft.com";
 
     /// <summary>
     /// The hosts whose requests are instrumented when the handler is added to every client
@@ -24,7 +24,7 @@ public sealed class PartnerCenterTelemetryOptions
     public IList<string> Hosts { get; } = [DefaultHost];
 
     /// <summary>How error bodies are read and classified (byte limit, category overrides).</summary>
-    [ValidateObjectMembers]
+    [ValidateObjectMembers(typeof(PartnerCenterClassificationOptionsValidator))]
     public PartnerCenterClassificationOptions Classification { get; } = new();
 
     /// <summary>The longest the handler waits for an error body before it classifies what it has. Default 2 seconds.</summary>
@@ -54,13 +54,46 @@ public sealed class PartnerCenterTelemetryOptions
 
     /// <summary>The most distinct uncatalogued error codes per operation; past it, codes collapse to <c>other</c>. Default 20.</summary>
     [Range(0, 1_000)]
-    public int MaxUncataloguedCodesPerOperation { get; set; } = 20;
+    public int MaxUncatalogedCodesPerOperation { get; set; } = 20;
 
     /// <summary>The level of the failure log for transient and quota errors. Default Warning.</summary>
     public LogLevel TransientAndQuotaLogLevel { get; set; } = LogLevel.Warning;
 
     /// <summary>The level of the failure log for every other error. Default Error.</summary>
     public LogLevel FailureLogLevel { get; set; } = LogLevel.Error;
+
+    /// <summary>Copies every setting to <paramref name="target"/>: a client's own options start from the app-wide ones.</summary>
+    internal void CopyTo(PartnerCenterTelemetryOptions target)
+    {
+        target.Hosts.Clear();
+        foreach (var host in Hosts)
+        {
+            target.Hosts.Add(host);
+        }
+
+        target.RouteTemplates.Clear();
+        foreach (var template in RouteTemplates)
+        {
+            target.RouteTemplates.Add(template);
+        }
+
+        target.Classification.MaxBodyBytes = Classification.MaxBodyBytes;
+        target.Classification.MaxDescriptionLength = Classification.MaxDescriptionLength;
+        target.Classification.CategoryOverrides.Clear();
+        foreach (var item in Classification.CategoryOverrides)
+        {
+            target.Classification.CategoryOverrides[item.Key] = item.Value;
+        }
+
+        target.BodyReadTimeout = BodyReadTimeout;
+        target.AddRequestIds = AddRequestIds;
+        target.AttachErrorToRequest = AttachErrorToRequest;
+        target.EnrichHttpClientMetrics = EnrichHttpClientMetrics;
+        target.MaxOperations = MaxOperations;
+        target.MaxUncatalogedCodesPerOperation = MaxUncatalogedCodesPerOperation;
+        target.TransientAndQuotaLogLevel = TransientAndQuotaLogLevel;
+        target.FailureLogLevel = FailureLogLevel;
+    }
 }
 
 /// <summary>Validates <see cref="PartnerCenterTelemetryOptions"/> at startup: the data annotations (source-generated, trimming-safe), then the rules they cannot express.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
 
@@ -10,6 +11,7 @@ namespace PartnerCenter.Observability.Http;
 /// </summary>
 internal sealed class PartnerCenterTelemetryState
 {
+    private readonly ConditionalWeakTable<PartnerCenterTelemetryOptions, Snapshot> _snapshots = new();
     private Snapshot? _snapshot;
 
     public PartnerCenterTelemetryState(PartnerCenterInstruments instruments, PartnerCenterOperationResolver operations)
@@ -26,6 +28,10 @@ internal sealed class PartnerCenterTelemetryState
 
     public UnlistedHostWatch HostWatch { get; } = new();
 
+    /// <summary>
+    /// The snapshot of an options instance: the app-wide options and those of each client configured on its own
+    /// (named options) each keep theirs, so that alternating clients never reset an operation resolver's bounds.
+    /// </summary>
     public Snapshot For(PartnerCenterTelemetryOptions options)
     {
         var current = Volatile.Read(ref _snapshot);
@@ -34,13 +40,19 @@ internal sealed class PartnerCenterTelemetryState
             return current;
         }
 
-        var created = new Snapshot(options, OperationResolver.For(options));
-        var prior = Interlocked.CompareExchange(ref _snapshot, created, current);
-        return ReferenceEquals(prior, current) || !ReferenceEquals(prior?.Options, options) ? created : prior!;
+        var found = _snapshots.GetValue(options, o => new Snapshot(o, OperationResolver.For(o)));
+        Volatile.Write(ref _snapshot, found);
+        return found;
     }
 
     internal sealed class Snapshot
     {
+        /// <summary>A snapshot with operation names of its own, for a path outside any service provider.</summary>
+        public Snapshot(PartnerCenterTelemetryOptions options)
+            : this(options, new OperationNaming(options))
+        {
+        }
+
         public Snapshot(PartnerCenterTelemetryOptions options, OperationNaming naming)
         {
             Options = options;

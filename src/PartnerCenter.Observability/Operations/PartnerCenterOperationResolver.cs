@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Operations;
 
@@ -15,6 +16,7 @@ namespace PartnerCenter.Observability;
 public sealed class PartnerCenterOperationResolver
 {
     private readonly IOptionsMonitor<PartnerCenterTelemetryOptions> _options;
+    private readonly ConditionalWeakTable<PartnerCenterTelemetryOptions, OperationNaming> _namings = new();
     private OperationNaming? _naming;
 
     /// <summary>Initializes a new instance of the <see cref="PartnerCenterOperationResolver"/> class.</summary>
@@ -48,7 +50,10 @@ public sealed class PartnerCenterOperationResolver
         return For(_options.CurrentValue).Operations.Resolve(requestUri.IsAbsoluteUri ? requestUri.AbsolutePath : requestUri.OriginalString);
     }
 
-    /// <summary>The naming of one options instance, made once per instance (a reload makes a new one).</summary>
+    /// <summary>
+    /// The naming of one options instance, made once per instance: the app-wide options and each client's own named
+    /// options keep theirs (a reload makes a new instance, hence new bounds).
+    /// </summary>
     internal OperationNaming For(PartnerCenterTelemetryOptions options)
     {
         var current = Volatile.Read(ref _naming);
@@ -57,8 +62,8 @@ public sealed class PartnerCenterOperationResolver
             return current;
         }
 
-        var created = new OperationNaming(options);
-        var prior = Interlocked.CompareExchange(ref _naming, created, current);
-        return ReferenceEquals(prior, current) || !ReferenceEquals(prior?.Options, options) ? created : prior!;
+        var found = _namings.GetValue(options, static o => new OperationNaming(o));
+        Volatile.Write(ref _naming, found);
+        return found;
     }
 }

@@ -22,5 +22,5 @@ public enum PartnerCenterPayloadOutcome
     Invalid,
 
     /// <summary>Valid JSON, but not an error object (a top-level array or scalar, or an object with neither code nor description).</summary>
-    Unrecognised,
+    Unrecognized,
 }

@@ -76,18 +76,18 @@ internal static class PartnerCenterPayloadReader
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return new PayloadReadResult(PartnerCenterPayloadOutcome.Unrecognised, body.Length, fields);
+                return new PayloadReadResult(PartnerCenterPayloadOutcome.Unrecognized, body.Length, fields);
             }
 
             ReadErrorObject(ref reader, json, offset, complete, ref fields);
-            outcome = fields.Code.IsPresent || fields.Description.IsPresent ? PartnerCenterPayloadOutcome.Parsed : PartnerCenterPayloadOutcome.Unrecognised;
+            outcome = fields.Code.IsPresent || fields.Description.IsPresent ? PartnerCenterPayloadOutcome.Parsed : PartnerCenterPayloadOutcome.Unrecognized;
         }
         catch (JsonException)
         {
             outcome = truncated ? PartnerCenterPayloadOutcome.Truncated : PartnerCenterPayloadOutcome.Invalid;
         }
 
-        if (truncated && outcome == PartnerCenterPayloadOutcome.Unrecognised)
+        if (truncated && outcome == PartnerCenterPayloadOutcome.Unrecognized)
         {
             outcome = PartnerCenterPayloadOutcome.Truncated;
         }

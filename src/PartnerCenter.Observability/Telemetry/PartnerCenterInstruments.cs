@@ -42,8 +42,8 @@ internal sealed class PartnerCenterInstruments : IDisposable
             description: "Retry-After values returned by Partner Center.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RetryAfterBuckets });
-        UncataloguedCodes = _meter.CreateCounter<long>(
-            PartnerCenterTelemetryNames.UncataloguedCodes,
+        UncatalogedCodes = _meter.CreateCounter<long>(
+            PartnerCenterTelemetryNames.UncatalogedCodes,
             unit: "{code}",
             description: "Distinct (status, error code) pairs that the catalogue does not know, counted the first time this process sees each.");
     }
@@ -54,7 +54,7 @@ internal sealed class PartnerCenterInstruments : IDisposable
 
     public Histogram<double> RetryAfter { get; }
 
-    public Counter<long> UncataloguedCodes { get; }
+    public Counter<long> UncatalogedCodes { get; }
 
     public bool AnyMetricEnabled => RequestDuration.Enabled || Errors.Enabled || RetryAfter.Enabled;
 

@@ -18,11 +18,11 @@ public static class PartnerCenterTelemetryNames
     /// <summary>Histogram, seconds: the Retry-After of every response that carries one.</summary>
     public const string RetryAfter = "partner_center.client.retry_after";
 
-    /// <summary>Counter: retries decided by the Partner Center resilience handler.</summary>
+    /// <summary>Counter: retries decided by the Partner Center resilience handler (recorded by package PartnerCenter.Observability.Resilience, on a meter of the same name).</summary>
     public const string Retries = "partner_center.client.retries";
 
     /// <summary>Counter: distinct uncatalogued (status, code) pairs, counted the first time the process sees each (docs/error-categories.md).</summary>
-    public const string UncataloguedCodes = "partner_center.client.uncatalogued_codes";
+    public const string UncatalogedCodes = "partner_center.client.uncatalogued_codes";
 
     /// <summary>Tag names, following the OpenTelemetry semantic conventions plus the <c>partner_center.*</c> namespace.</summary>
     public static class Tags
@@ -77,6 +77,6 @@ public static class PartnerCenterTelemetryNames
         public const string Other = "other";
 
         /// <summary>The <c>error.type</c> of a call cancelled by the caller.</summary>
-        public const string Cancelled = "cancelled";
+        public const string Canceled = "cancelled";
     }
 }

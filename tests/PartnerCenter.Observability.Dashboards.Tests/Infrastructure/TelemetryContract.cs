@@ -31,7 +31,7 @@ internal static class TelemetryContract
         [nameof(PartnerCenterTelemetryNames.RetryAfter)] = InstrumentKind.HistogramSeconds,
         [nameof(PartnerCenterTelemetryNames.Errors)] = InstrumentKind.Counter,
         [nameof(PartnerCenterTelemetryNames.Retries)] = InstrumentKind.Counter,
-        [nameof(PartnerCenterTelemetryNames.UncataloguedCodes)] = InstrumentKind.Counter,
+        [nameof(PartnerCenterTelemetryNames.UncatalogedCodes)] = InstrumentKind.Counter,
     };
 
     /// <summary>

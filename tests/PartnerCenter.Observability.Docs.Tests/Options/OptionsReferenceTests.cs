@@ -98,7 +98,7 @@ public sealed class OptionsReferenceTests
         builder.AddPartnerCenterTelemetry();
         using var host = builder.Build();
 
-        Assert.Equal([PartnerCenterTelemetryOptions.DefaultHost, "127.0.0.1:5005"], host.Services.GetRequiredService<IOptions<PartnerCenterTelemetryOptions>>().Value.Hosts);
+        Assert.Equal([new PartnerCenterTelemetryOptions().Hosts.Single(), "127.0.0.1:5005"], host.Services.GetRequiredService<IOptions<PartnerCenterTelemetryOptions>>().Value.Hosts);
     }
 
     [Fact]

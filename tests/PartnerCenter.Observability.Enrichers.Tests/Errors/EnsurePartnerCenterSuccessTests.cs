@@ -125,7 +125,7 @@ public sealed class EnsurePartnerCenterSuccessTests
         Assert.Equal(PartnerCenterPayloadOutcome.Truncated, error.Classification.Payload);
         Assert.Equal("800020", error.Code);
         Assert.Equal(1, counting.Opened);
-        Assert.InRange(counting.BytesRead, 1, PartnerCenterClassificationOptions.DefaultMaxBodyBytes + 1);
+        Assert.InRange(counting.BytesRead, 1, new PartnerCenterClassificationOptions().MaxBodyBytes + 1);
         Assert.Equal(body, await response.Content.ReadAsStringAsync());
         Assert.Equal(1, counting.Opened);
         Assert.Equal(Encoding.UTF8.GetByteCount(body), counting.BytesRead);

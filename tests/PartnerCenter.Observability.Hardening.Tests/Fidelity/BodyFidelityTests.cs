@@ -11,7 +11,7 @@ namespace PartnerCenter.Observability.Hardening.Tests.Fidelity;
 /// </summary>
 public sealed class BodyFidelityTests : IClassFixture<FidelityServer>, IDisposable
 {
-    private const int Limit = PartnerCenterClassificationOptions.DefaultMaxBodyBytes;
+    private static readonly int Limit = new PartnerCenterClassificationOptions().MaxBodyBytes;
     private static readonly int[] Sizes = [0, 1, 1024, Limit - 1, Limit, Limit + 1, Limit + 2, 1024 * 1024, 8 * 1024 * 1024];
     private static readonly int[] ReadSizes = [1, 7, 4093, 65536, 3];
     private readonly FidelityServer _server;

@@ -106,7 +106,7 @@ public sealed class CardinalityTests
         foreach (var (operation, codes) in series.CodesByOperation())
         {
             var uncatalogued = codes.Count(c => !catalogued.Contains(c) && c != PartnerCenterTelemetryNames.Values.Other);
-            Assert.True(uncatalogued <= 20, $"{operation} has {uncatalogued} uncatalogued code values, over MaxUncataloguedCodesPerOperation (20)");
+            Assert.True(uncatalogued <= 20, $"{operation} has {uncatalogued} uncatalogued code values, over MaxUncatalogedCodesPerOperation (20)");
         }
 
         // The bound: O x M x (1 + K) duration series (success, or a failure of one of K categories: no status, code or

@@ -122,7 +122,7 @@ public sealed class ConcurrencyTests
         // per status are exactly the failed statuses the workers saw.
         var measured = durations.GetMeasurementSnapshot();
         Assert.Equal(total, measured.Count);
-        Assert.Equal(cancelled, measured.Count(m => Equals(m.Tags.GetValueOrDefault(PartnerCenterTelemetryNames.Tags.ErrorType), PartnerCenterTelemetryNames.Values.Cancelled)));
+        Assert.Equal(cancelled, measured.Count(m => Equals(m.Tags.GetValueOrDefault(PartnerCenterTelemetryNames.Tags.ErrorType), PartnerCenterTelemetryNames.Values.Canceled)));
         var countedByStatus = errors.GetMeasurementSnapshot()
             .GroupBy(m => m.Tags.TryGetValue(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode, out var s) ? Convert.ToInt32(s, CultureInfo.InvariantCulture) : 0)
             .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));

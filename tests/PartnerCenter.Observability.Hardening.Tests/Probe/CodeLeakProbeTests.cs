@@ -54,7 +54,7 @@ public sealed class CodeLeakProbeTests
                 context.Response.ContentType = "application/json";
                 await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, $$"""{"code":"{{code}}"}""");
             },
-            o => o.MaxUncataloguedCodesPerOperation = 3);
+            o => o.MaxUncatalogedCodesPerOperation = 3);
 
         for (var i = 0; i < 20; i++)
         {
@@ -79,7 +79,7 @@ public sealed class CodeLeakProbeTests
                 context.Response.ContentType = "application/json";
                 await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, $$"""{"code":{{code}}}""");
             },
-            o => o.MaxUncataloguedCodesPerOperation = 2);
+            o => o.MaxUncatalogedCodesPerOperation = 2);
 
         var metricCodes = new List<object?>();
         var spanCodes = new List<object?>();

@@ -42,7 +42,7 @@ public sealed class StalledBodyProbeTests
             // ...and the telemetry says so: no error status, no error count, no failure log.
             Assert.Empty(harness.Errors.GetMeasurementSnapshot());
             var duration = Assert.Single(harness.Duration.GetMeasurementSnapshot());
-            Assert.Equal(PartnerCenterTelemetryNames.Values.Cancelled, duration.Tags[Tags.ErrorType]);
+            Assert.Equal(PartnerCenterTelemetryNames.Values.Canceled, duration.Tags[Tags.ErrorType]);
             Assert.NotEqual(ActivityStatusCode.Error, spans.Single().Status);
             Assert.DoesNotContain(harness.LogsAtOrAbove(LogLevel.Information), r => r.Id.Id == 1);
         }

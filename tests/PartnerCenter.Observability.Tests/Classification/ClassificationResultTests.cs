@@ -10,7 +10,7 @@ public sealed class ClassificationResultTests
     [InlineData(PartnerCenterPayloadOutcome.NotJson, "body is not JSON; classified by status")]
     [InlineData(PartnerCenterPayloadOutcome.Truncated, "body exceeded the byte limit and was read in part; classified by status")]
     [InlineData(PartnerCenterPayloadOutcome.Invalid, "body is not valid JSON; classified by status")]
-    [InlineData(PartnerCenterPayloadOutcome.Unrecognised, "body is not a Partner Center error object; classified by status")]
+    [InlineData(PartnerCenterPayloadOutcome.Unrecognized, "body is not a Partner Center error object; classified by status")]
     [InlineData(PartnerCenterPayloadOutcome.Parsed, "classified by status")]
     [InlineData(PartnerCenterPayloadOutcome.NotRead, "classified by status")]
     public void The_reason_names_what_became_of_the_body(PartnerCenterPayloadOutcome payload, string reason) =>

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Classification;
 
 namespace PartnerCenter.Observability.Tests.Classification;
@@ -31,7 +30,7 @@ public sealed class ClassifierPathTests
     public void A_body_without_code_or_description_keeps_what_the_server_said_about_retrying()
     {
         var result = Classifier.Classify(400, """{"isRetryable": true}"""u8, Json);
-        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognised, result.Payload);
+        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognized, result.Payload);
         Assert.Equal(PartnerCenterClassificationSource.Status, result.Source);
         Assert.True(result.ServerStatedRetryable);
         Assert.True(result.IsRetryable);
@@ -106,7 +105,7 @@ public sealed class ClassifierPathTests
         var options = new PartnerCenterClassificationOptions();
         options.CategoryOverrides["800020"] = PartnerCenterErrorCategory.Quota;
         options.CategoryOverrides["MyCode"] = PartnerCenterErrorCategory.Transient;
-        var classifier = new PartnerCenterErrorClassifier(Options.Create(options));
+        var classifier = new PartnerCenterErrorClassifier(options);
         Assert.Same(options, classifier.Options);
 
         var catalogued = classifier.Classify(403, """{"code": 800020, "description": "Customer 12345678 x"}"""u8, Json);

@@ -96,7 +96,7 @@ public sealed class UncataloguedCodeDiscoveryTests
     }
 
     private static MetricCollector<long> Collector(TelemetryHarness harness) =>
-        new(harness.Services.GetRequiredService<IMeterFactory>(), PartnerCenterTelemetryNames.SourceName, PartnerCenterTelemetryNames.UncataloguedCodes);
+        new(harness.Services.GetRequiredService<IMeterFactory>(), PartnerCenterTelemetryNames.SourceName, PartnerCenterTelemetryNames.UncatalogedCodes);
 
     private static List<FakeLogRecord> Events(TelemetryHarness harness) =>
         [.. harness.Logs.GetSnapshot().Where(r => r.Id.Name == EventName)];

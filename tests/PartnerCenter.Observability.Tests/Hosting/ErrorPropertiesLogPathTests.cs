@@ -58,13 +58,13 @@ public sealed class ErrorPropertiesLogPathTests
     public void A_line_without_an_exception_reaches_the_provider_as_it_is_and_allocates_nothing()
     {
         var inner = new LastStateLogger();
-        var logger = new PartnerCenterErrorLogger(inner);
+        var logger = new PartnerCenterErrorLogger(inner, new AppClassifier(null));
         var state = new Dictionary<string, object?> { ["a"] = 1 };
 
         logger.Log(LogLevel.Information, default, state, null, static (_, _) => "text");
         Assert.Same(state, inner.LastState);
 
-        var passThrough = new PartnerCenterErrorLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var passThrough = new PartnerCenterErrorLogger(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, new AppClassifier(null));
         Func<int, Exception?, string> formatter = static (_, _) => "text";
         passThrough.Log(LogLevel.Information, default, 42, null, formatter); // warm up
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -76,7 +76,7 @@ public sealed class ErrorPropertiesLogPathTests
     public void A_line_whose_exception_is_not_partner_centers_reaches_the_provider_as_it_is()
     {
         var inner = new LastStateLogger();
-        var logger = new PartnerCenterErrorLogger(inner);
+        var logger = new PartnerCenterErrorLogger(inner, new AppClassifier(null));
         var state = new Dictionary<string, object?> { ["a"] = 1 };
 
         logger.Log(LogLevel.Error, default, state, new InvalidOperationException("x"), static (_, _) => "text");

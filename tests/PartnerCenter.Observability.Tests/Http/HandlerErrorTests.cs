@@ -215,7 +215,7 @@ public sealed class HandlerErrorTests
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync($$"""{"code": {{700000 + Interlocked.Increment(ref next)}}}""");
         });
-        using var harness = new TelemetryHarness(configure: o => o.MaxUncataloguedCodesPerOperation = 3);
+        using var harness = new TelemetryHarness(configure: o => o.MaxUncatalogedCodesPerOperation = 3);
         using var client = harness.CreateClient();
 
         for (var i = 0; i < 6; i++)

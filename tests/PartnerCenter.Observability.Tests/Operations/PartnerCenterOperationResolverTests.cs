@@ -10,10 +10,19 @@ namespace PartnerCenter.Observability.Tests.Operations;
 /// </summary>
 public sealed class PartnerCenterOperationResolverTests
 {
+    // The app-wide options (every client instrumented by AddPartnerCenterTelemetry() on the services) share one cap with
+    // the resolver; a client configured on its own has named options, hence bounds of its own (docs/telemetry.md).
     [Fact]
     public async Task The_resolver_and_the_handler_count_names_against_one_cap()
     {
-        using var harness = new TelemetryHarness(configure: o => o.MaxOperations = 1);
+        using var harness = new TelemetryHarness(
+            configureServices: services => services.AddPartnerCenterTelemetry(),
+            configure: o =>
+            {
+                o.MaxOperations = 1;
+                o.Hosts.Add("127.0.0.1");
+            },
+            explicitClient: false);
         var resolver = harness.Services.GetRequiredService<PartnerCenterOperationResolver>();
         using (var first = new HttpRequestMessage(HttpMethod.Get, "https://api.partnercenter.microsoft.com/v1/invoices"))
         {

@@ -62,7 +62,7 @@ public sealed class ReaderFieldTests
     {
         var (read, _) = Read("""{"\u0063ode": 800020, "x": 1}""");
         Assert.False(read.Code.IsPresent);
-        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognised, read.Outcome);
+        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognized, read.Outcome);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class ReaderFieldTests
 
         var (notObject, _) = Read("""{"error": "Inner"}""");
         Assert.False(notObject.Code.IsPresent);
-        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognised, notObject.Outcome);
+        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognized, notObject.Outcome);
     }
 
     [Fact]
@@ -177,8 +177,8 @@ public sealed class ReaderFieldTests
     [InlineData(" \t\r\n", PartnerCenterPayloadOutcome.Empty)]
     [InlineData("\uFEFF", PartnerCenterPayloadOutcome.Empty)]
     [InlineData("/* nothing */", PartnerCenterPayloadOutcome.Invalid)]
-    [InlineData("{}", PartnerCenterPayloadOutcome.Unrecognised)]
-    [InlineData("[1]", PartnerCenterPayloadOutcome.Unrecognised)]
+    [InlineData("{}", PartnerCenterPayloadOutcome.Unrecognized)]
+    [InlineData("[1]", PartnerCenterPayloadOutcome.Unrecognized)]
     [InlineData("{\"code\": 1", PartnerCenterPayloadOutcome.Invalid)]
     [InlineData("{\"code\": ", PartnerCenterPayloadOutcome.Invalid)]
     [InlineData("{\"code\": 1, \"description\": \"d\"", PartnerCenterPayloadOutcome.Parsed)]
