@@ -3,15 +3,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using PartnerCenter.Observability.CommandLine;
 using PartnerCenter.Observability.Demo;
 using PartnerCenter.Observability.Simulator;
 
 // The PartnerCenter.Observability demo: a simulated Partner Center, an app that calls it through a typed HttpClient,
 // and the one line that instruments it all: builder.AddPartnerCenterTelemetry().
-if (!DemoOptions.TryParse(args, out var options, out var error))
+// The command line (System.CommandLine): --help prints the options and exits 0; a bad argument exits 2.
+var commandLine = new DemoCommandLine();
+DemoOptions? parsed = null;
+commandLine.Command.SetAction(result => parsed = commandLine.Read(result));
+var exit = await CommandLineRunner.RunAsync(commandLine.Command, args, Console.Out, Console.Error, "demo: ", CancellationToken.None);
+if (parsed is not { } options)
 {
-    await Console.Error.WriteLineAsync(error is null ? DemoOptions.Usage : $"demo: {error}\n\n{DemoOptions.Usage}");
-    return error is null ? 0 : 2;
+    return exit;
 }
 
 await using var simulator = await PartnerCenterSimulator.StartAsync(new PartnerCenterSimulatorOptions

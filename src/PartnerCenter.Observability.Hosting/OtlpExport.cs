@@ -52,7 +52,8 @@ internal static class OtlpExport
             return false;
         }
 
-        if (type.Assembly.GetName().Name == "OpenTelemetry.Exporter.OpenTelemetryProtocol")
+        // The exporter's own assembly, by one of its public types: no name to drift.
+        if (type.Assembly == typeof(OtlpExporterOptions).Assembly)
         {
             return true;
         }

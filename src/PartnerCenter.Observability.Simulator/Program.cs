@@ -20,7 +20,7 @@ internal static class Program
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var verbose = args.Contains("--verbose", StringComparer.Ordinal);
+        var verbose = SimulatorArguments.TryParse(args, out var parsed, out _) && parsed.Verbose;
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .AddSimpleConsole(console =>
             {

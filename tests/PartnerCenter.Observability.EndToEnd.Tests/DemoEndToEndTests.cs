@@ -42,5 +42,24 @@ public sealed class DemoEndToEndTests
         await using var demo = DemoProcess.Start("--rate", "fast");
         Assert.Equal(2, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Usage:", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("stderr:\ndemo: --rate needs calls per second (0.1 to 2000)", demo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_option_and_exits_0_without_starting_anything()
+    {
+        await using var demo = DemoProcess.Start("--help");
+        Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        foreach (var option in new[] { "--scenario <name>", "--duration <seconds>", "--rate <per-second>", "--seed <n>", "--prometheus-port <n>", "--dashboard", "--json", "--linger <seconds>" })
+        {
+            Assert.Contains(option, demo.Output, StringComparison.Ordinal);
+        }
+
+        foreach (var scenario in new[] { "healthy", "throttle-storm", "outage", "eligibility-spike", "auth-failure", "quota", "mixed" })
+        {
+            Assert.Contains(scenario, demo.Output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("simulator at", demo.Output, StringComparison.Ordinal);
     }
 }

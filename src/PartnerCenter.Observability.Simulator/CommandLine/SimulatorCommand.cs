@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PartnerCenter.Observability.CommandLine;
 
 namespace PartnerCenter.Observability.Simulator.CommandLine;
 
@@ -7,23 +8,17 @@ internal static class SimulatorCommand
 {
     public const int Stopped = 0;
     public const int CannotStart = 1;
-    public const int BadArguments = 2;
+    public const int BadArguments = CommandLineRunner.BadArguments;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ILoggerFactory? loggerFactory, CancellationToken stop)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, ILoggerFactory? loggerFactory, CancellationToken stop)
     {
-        if (!SimulatorArguments.TryParse(args, out var parsed, out var error))
-        {
-            await stderr.WriteLineAsync("error: " + error).ConfigureAwait(false);
-            await stderr.WriteLineAsync(SimulatorArguments.Usage).ConfigureAwait(false);
-            return BadArguments;
-        }
+        var commandLine = new SimulatorCommandLine();
+        commandLine.Command.SetAction((result, _) => RunAsync(commandLine.Read(result), stdout, stderr, loggerFactory, stop));
+        return CommandLineRunner.RunAsync(commandLine.Command, args, stdout, stderr, "error: ", CancellationToken.None);
+    }
 
-        if (parsed.Help)
-        {
-            await stdout.WriteLineAsync(SimulatorArguments.Usage).ConfigureAwait(false);
-            return Stopped;
-        }
-
+    private static async Task<int> RunAsync(SimulatorArguments parsed, TextWriter stdout, TextWriter stderr, ILoggerFactory? loggerFactory, CancellationToken stop)
+    {
         parsed.Options.LoggerFactory = loggerFactory;
         PartnerCenterSimulator simulator;
         try

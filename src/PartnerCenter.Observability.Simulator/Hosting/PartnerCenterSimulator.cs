@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PartnerCenter.Observability.Simulator.Hosting;
 using PartnerCenter.Observability.Simulator.Outcomes;
 using PartnerCenter.Observability.Simulator.Routes;
-using PartnerCenter.Observability.Simulator.Scenarios;
 
 namespace PartnerCenter.Observability.Simulator;
 
@@ -102,7 +101,7 @@ public sealed class PartnerCenterSimulator : IAsyncDisposable
         {
             app.Use((context, next) => OutcomePipeline.InvokeAsync(state, context, next));
             ControlRoutes.Map(app, state);
-            PartnerCenterRoutes.Map(app, state);
+            PartnerCenterApiRoutes.Map(app, state);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using PartnerCenter.Observability.Simulator.Hosting;
 using PartnerCenter.Observability.Simulator.Outcomes;
 using PartnerCenter.Observability.Simulator.Responses;
-using PartnerCenter.Observability.Simulator.Scenarios;
 
 namespace PartnerCenter.Observability.Simulator.Routes;
 
@@ -21,13 +20,13 @@ internal static class ControlRoutes
         app.MapPut(OutcomePipeline.ControlPathPrefix + "/scenario/{name}", (RequestDelegate)(context =>
         {
             var name = context.Request.RouteValues["name"]?.ToString();
-            if (!ScenarioNames.TryParse(name, out var scenario))
+            if (!PartnerCenterScenarioNames.TryParse(name, out var scenario))
             {
                 return OutcomeWriter.WriteBodyAsync(
                     context.Response,
                     StatusCodes.Status400BadRequest,
                     ErrorBody.ContentType,
-                    ErrorBody.Build("SimulatorUnknownScenario", codeAsString: true, $"Unknown scenario '{name}'. Scenarios: {ScenarioNames.Joined}.", source: "PartnerCenterSimulator"));
+                    ErrorBody.Build("SimulatorUnknownScenario", codeAsString: true, $"Unknown scenario '{name}'. Scenarios: {PartnerCenterScenarioNames.Joined}.", source: "PartnerCenterSimulator"));
             }
 
             state.Scenario = scenario;

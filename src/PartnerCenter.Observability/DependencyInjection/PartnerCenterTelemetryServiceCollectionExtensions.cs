@@ -175,7 +175,7 @@ public static class PartnerCenterTelemetryServiceCollectionExtensions
     {
         public void PostConfigure(string? name, HttpClientFactoryOptions options)
         {
-            if (name is not null && name.StartsWith("Otlp", StringComparison.OrdinalIgnoreCase))
+            if (OtlpExporterClients.IsExporterClient(name))
             {
                 return;
             }

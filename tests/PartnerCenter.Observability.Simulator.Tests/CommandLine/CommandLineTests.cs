@@ -67,6 +67,41 @@ public sealed class CommandLineTests
         Assert.Contains("--scenario", stdout.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_lists_every_option_the_scenario_names_and_the_exit_codes(string help)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        Assert.Equal(0, await SimulatorCommand.RunAsync([help], stdout, stderr, null, CancellationToken.None));
+
+        var text = stdout.ToString();
+        Assert.Empty(stderr.ToString());
+        Assert.Contains("Usage:", text, StringComparison.Ordinal);
+        foreach (var option in new[] { "--port <n>", "--scenario <name>", "--seed <n>", "--slow-body-delay <s>", "--timeout-delay <s>", "--no-override", "--verbose" })
+        {
+            Assert.Contains(option, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(string.Join(", ", PartnerCenterScenarioNames.Names), text, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 stopped", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("error: invalid value 'sunny' for --scenario", "--scenario", "sunny")]
+    [InlineData("error: invalid value '70000' for --port", "--port", "70000")]
+    [InlineData("error: Unrecognized command or argument '--colour'.", "--colour")]
+    public async Task A_bad_argument_is_named_on_the_first_line_of_stderr(string message, params string[] args)
+    {
+        using var stderr = new StringWriter();
+
+        Assert.Equal(2, await SimulatorCommand.RunAsync(args, TextWriter.Null, stderr, null, CancellationToken.None));
+
+        Assert.Equal(message, stderr.ToString().Split('\n')[0].TrimEnd('\r'));
+    }
+
     [Fact]
     public async Task Runs_until_stopped_and_serves_requests_meanwhile()
     {

@@ -89,6 +89,50 @@ public sealed class CliTests
         Assert.Contains("Usage:", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public async Task Help_lists_every_command_and_the_exit_codes_on_stdout_and_exits_0(string help)
+    {
+        var (exit, stdout, stderr) = await Run("", help);
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
+        Assert.Contains("pc-errors [command] [options]", stdout, StringComparison.Ordinal);
+        foreach (var command in new[] { "explain <code>", "classify", "catalog" })
+        {
+            Assert.Contains("  " + command, stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Exit codes: 0 success", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_help_lists_its_options()
+    {
+        var (exit, stdout, _) = await Run("", "classify", "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("pc-errors classify [options]", stdout, StringComparison.Ordinal);
+        Assert.Contains("--status <n> (REQUIRED)", stdout, StringComparison.Ordinal);
+        Assert.Contains("--content-type <type>", stdout, StringComparison.Ordinal);
+        Assert.Contains("--max-bytes <n>", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pc-errors: --status must be an HTTP status between 100 and 599, not 'abc'", "pc-errors classify [options]", "classify", "--status", "abc")]
+    [InlineData("pc-errors: --max-bytes must be a whole number of at least 256", "pc-errors classify [options]", "classify", "--status", "400", "--max-bytes", "10")]
+    [InlineData("pc-errors: Unrecognized command or argument '--bogus'.", "pc-errors explain <code> [options]", "explain", "800020", "--bogus")]
+    [InlineData("pc-errors: unknown format 'xml' (json or markdown)", "pc-errors catalog [command] [options]", "catalog", "--format", "xml")]
+    public async Task A_bad_argument_is_named_first_then_the_help_of_its_command(string message, string usage, params string[] args)
+    {
+        var (exit, stdout, stderr) = await Run("", args);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal(message, stderr.Split('\n')[0].TrimEnd('\r'));
+        Assert.Contains(usage, stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Catalog_json_lists_every_row()
     {

@@ -7,8 +7,12 @@ using PartnerCenter.Observability.Simulator.Hosting;
 
 namespace PartnerCenter.Observability.Simulator.Routes;
 
-/// <summary>The Partner Center routes the simulator serves under <c>/v1/</c>, with their success bodies.</summary>
-internal static class PartnerCenterRoutes
+/// <summary>
+/// The endpoints the simulator serves under <c>/v1/</c>, with their success bodies: a subset of the Partner Center REST
+/// API, mapped on Kestrel. Not the core library's route templates (<c>PartnerCenterRoutes</c>, which name operations for
+/// telemetry): this class serves requests and knows nothing of operation names.
+/// </summary>
+internal static class PartnerCenterApiRoutes
 {
     private const string Customer = "/customers/{customerId}";
 
