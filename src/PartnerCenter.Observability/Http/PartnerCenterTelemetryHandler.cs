@@ -98,20 +98,48 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         }
 
         // Completed synchronously: a success is returned as it is; an in-memory error body needs no async step either.
-        if ((int)sending.Result.StatusCode < 400)
+        var response = sending.Result;
+        if ((int)response.StatusCode < 400 || TryAttachInMemoryError(response, request, snapshot))
         {
             return sending;
         }
 
-        var attaching = AttachErrorAsync(sending.Result, request, options, snapshot, cancellationToken);
+        var attaching = AttachErrorAsync(response, request, options, snapshot, cancellationToken);
         return attaching.IsCompletedSuccessfully ? sending : AwaitAttachingAsync(attaching, sending);
     }
 
     private async Task<HttpResponseMessage> SendThenAttachErrorAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
     {
         var response = await sending.ConfigureAwait(false);
-        await AttachErrorAsync(response, request, options, snapshot, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode >= 400 && !TryAttachInMemoryError(response, request, snapshot))
+        {
+            await AttachErrorAsync(response, request, options, snapshot, cancellationToken).ConfigureAwait(false);
+        }
+
         return response;
+    }
+
+    /// <summary>
+    /// Classifies and attaches an in-memory error body without entering an async method (no state machine, no copy).
+    /// True when done, or when it failed (reported, and the caller gets the response as it is); false for a streamed body.
+    /// </summary>
+    private static bool TryAttachInMemoryError(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryState.Snapshot snapshot)
+    {
+        try
+        {
+            if (!ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var classification))
+            {
+                return false;
+            }
+
+            ErrorAttachment.Attach(request, in classification);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+        }
+
+        return true;
     }
 
     private static async Task<HttpResponseMessage> AwaitAttachingAsync(ValueTask attaching, Task<HttpResponseMessage> sending)
@@ -149,9 +177,11 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         var started = _timeProvider.GetTimestamp();
         try
         {
+            string? addedRequestId = null;
+            string? addedCorrelationId = null;
             if (options.AddRequestIds)
             {
-                PartnerCenterHeaders.AddIdsIfMissing(request);
+                PartnerCenterHeaders.AddIdsIfMissing(request, out addedRequestId, out addedCorrelationId);
             }
 
             record.Operation = snapshot.Operations.Resolve(request);
@@ -167,8 +197,11 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 }
             }
 
-            record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
-            record.CorrelationId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
+            // Ids the handler generated are well-formed by construction; only the app's own are checked.
+            record.RequestId = addedRequestId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
+            record.CorrelationId = addedCorrelationId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
+            record.SpanRequestId = record.RequestId;
+            record.SpanCorrelationId = record.CorrelationId;
             activity = StartActivity(in record);
             started = _timeProvider.GetTimestamp();
         }
@@ -212,13 +245,14 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         var activity = SafeActivity.Start(SpanNames.Get(record.Method, record.Operation), ActivityKind.Client, "span start");
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(Names.HttpRequestMethod, record.Method);
-            activity.SetTag(Names.ServerAddress, record.ServerAddress);
-            activity.SetTag(Names.Operation, record.Operation);
+            // A new span has no tags yet: AddTag appends, where SetTag would first search the list for the key.
+            activity.AddTag(Names.HttpRequestMethod, record.Method);
+            SpanTags.AddIfNotNull(activity, Names.ServerAddress, record.ServerAddress);
+            activity.AddTag(Names.Operation, record.Operation);
 
             // Known from the start, so that logs written inside the pipeline can pick them up from the current span.
-            activity.SetTag(Names.RequestId, record.RequestId);
-            activity.SetTag(Names.CorrelationId, record.CorrelationId);
+            SpanTags.AddIfNotNull(activity, Names.RequestId, record.RequestId);
+            SpanTags.AddIfNotNull(activity, Names.CorrelationId, record.CorrelationId);
         }
 
         return activity;
@@ -245,7 +279,9 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             PartnerCenterErrorClassification classification;
             try
             {
-                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+                classification = ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var inMemory)
+                    ? inMemory
+                    : await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
