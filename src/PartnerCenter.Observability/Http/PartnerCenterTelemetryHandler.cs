@@ -15,7 +15,6 @@ namespace PartnerCenter.Observability.Http;
 /// </summary>
 internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
 {
-    private static readonly HttpRequestOptionsKey<bool> EnrichmentRegistered = new("PartnerCenter.Observability.EnrichmentRegistered");
     private static readonly Action<HttpMetricsEnrichmentContext> EnrichRuntimeMetrics = static context =>
     {
         if (context.Request.Options.TryGetValue(PartnerCenterRequestOptions.ResolvedOperation, out var operation))
@@ -174,7 +173,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     {
         var record = new AttemptRecord { Method = TagValues.Method(request.Method), Operation = PartnerCenterTelemetryNames.Values.Other };
         Activity? activity = null;
-        var started = _timeProvider.GetTimestamp();
+        long started = 0;
         try
         {
             string? addedRequestId = null;
@@ -189,11 +188,13 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
             if (options.EnrichHttpClientMetrics)
             {
+                // The resolved operation is only ever set here, together with the callback: a message sent again (a
+                // retry of the same message) already has both, and the callback is not added twice.
+                var registered = request.Options.TryGetValue(PartnerCenterRequestOptions.ResolvedOperation, out _);
                 request.Options.Set(PartnerCenterRequestOptions.ResolvedOperation, record.Operation);
-                if (!request.Options.TryGetValue(EnrichmentRegistered, out _))
+                if (!registered)
                 {
                     HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
-                    request.Options.Set(EnrichmentRegistered, true);
                 }
             }
 
@@ -208,6 +209,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         catch (Exception ex)
         {
             PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
+            started = _timeProvider.GetTimestamp();
         }
 
         try
@@ -225,7 +227,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
 
             try
             {
-                await DescribeResponseAsync(response, request, options, snapshot, record, activity, started, cancellationToken).ConfigureAwait(false);
+                await DescribeResponseAsync(response, request, options, snapshot, ref record, activity, started, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -258,12 +260,16 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         return activity;
     }
 
-    private async ValueTask DescribeResponseAsync(
+    /// <summary>
+    /// Reads the response headers into the record and writes the attempt. A success and an in-memory error body take no
+    /// async step (no state machine, no copy of the record); only a streamed error body is awaited.
+    /// </summary>
+    private ValueTask DescribeResponseAsync(
         HttpResponseMessage response,
         HttpRequestMessage request,
         PartnerCenterTelemetryOptions options,
         PartnerCenterTelemetryState.Snapshot snapshot,
-        AttemptRecord record,
+        ref AttemptRecord record,
         Activity? activity,
         long started,
         CancellationToken cancellationToken)
@@ -274,44 +280,80 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         record.CorrelationId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationId) ?? record.CorrelationId;
         record.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
         record.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
-        if (status >= 400)
+        if (status < 400)
         {
-            PartnerCenterErrorClassification classification;
-            try
-            {
-                classification = ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var inMemory)
-                    ? inMemory
-                    : await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotRead);
-            }
-
-            ErrorAttachment.Attach(request, in classification);
-            if (cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
-            {
-                // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
-                // attempt is recorded as cancelled, not as an error.
-                record.Classification = classification;
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
-                record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
-                AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
-                return;
-            }
-
-            record.Classification = classification;
-            record.IsFailure = true;
-            record.Category = classification.Category;
-            record.Retryable = classification.IsRetryable;
-            record.Code = ErrorCodeTag.ForSpan(classification);
-            record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
-            _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
-            record.ErrorType = record.Code ?? TagValues.StatusString(status);
-            record.MetricErrorType = record.MetricCode ?? TagValues.StatusString(status);
+            Finish(ref record, activity, started, options);
+            return default;
         }
 
-        // The duration covers the attempt up to the headers, and the bounded error-body read when there was one.
+        if (ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var classification))
+        {
+            DescribeError(ref record, in classification, request, options, snapshot, activity, started, cancellationToken);
+            return default;
+        }
+
+        return ReadThenDescribeErrorAsync(response, request, options, snapshot, record, activity, started, cancellationToken);
+    }
+
+    private async ValueTask ReadThenDescribeErrorAsync(
+        HttpResponseMessage response,
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        PartnerCenterTelemetryState.Snapshot snapshot,
+        AttemptRecord record,
+        Activity? activity,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        PartnerCenterErrorClassification classification;
+        try
+        {
+            classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            classification = PartnerCenterErrorClassifier.ClassifyStatus((int)response.StatusCode, PartnerCenterPayloadOutcome.NotRead);
+        }
+
+        DescribeError(ref record, in classification, request, options, snapshot, activity, started, cancellationToken);
+    }
+
+    private void DescribeError(
+        ref AttemptRecord record,
+        in PartnerCenterErrorClassification classification,
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        PartnerCenterTelemetryState.Snapshot snapshot,
+        Activity? activity,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        ErrorAttachment.Attach(request, in classification);
+        record.Classification = classification;
+        if (cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
+        {
+            // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
+            // attempt is recorded as cancelled, not as an error.
+            record.ErrorType = PartnerCenterTelemetryNames.Values.Cancelled;
+            Finish(ref record, activity, started, options);
+            return;
+        }
+
+        var status = classification.StatusCode;
+        record.IsFailure = true;
+        record.Category = classification.Category;
+        record.Retryable = classification.IsRetryable;
+        record.Code = ErrorCodeTag.ForSpan(classification);
+        record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
+        _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
+        record.ErrorType = record.Code ?? TagValues.StatusString(status);
+        record.MetricErrorType = record.MetricCode ?? TagValues.StatusString(status);
+        Finish(ref record, activity, started, options);
+    }
+
+    /// <summary>The duration covers the attempt up to the headers, and the bounded error-body read when there was one.</summary>
+    private void Finish(ref AttemptRecord record, Activity? activity, long started, PartnerCenterTelemetryOptions options)
+    {
         record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
         AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
     }
