@@ -17,9 +17,9 @@ internal static class HandlerFactory
 
     public static PartnerCenterTelemetryState State { get; } = new(new PartnerCenterInstruments(Services.GetRequiredService<IMeterFactory>()));
 
-    public static DelegatingHandler Ours(HttpMessageHandler inner, bool addRequestIds, ILogger logger, bool attachError = true) =>
+    public static DelegatingHandler Ours(HttpMessageHandler inner, bool addRequestIds, ILogger logger, bool attachError = true, bool enrichRuntimeMetrics = false) =>
         new PartnerCenterTelemetryHandler(
-            new StaticOptionsMonitor(new PartnerCenterTelemetryOptions { AddRequestIds = addRequestIds, EnrichHttpClientMetrics = false, AttachErrorToRequest = attachError }),
+            new StaticOptionsMonitor(new PartnerCenterTelemetryOptions { AddRequestIds = addRequestIds, EnrichHttpClientMetrics = enrichRuntimeMetrics, AttachErrorToRequest = attachError }),
             State,
             logger,
             TimeProvider.System,

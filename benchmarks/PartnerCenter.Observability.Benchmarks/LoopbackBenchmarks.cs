@@ -80,7 +80,8 @@ public class LoopbackBenchmarks
         if (withOurs)
         {
             _logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddProvider(new NoopLoggerProvider()));
-            handler = HandlerFactory.Ours(handler, addRequestIds: true, _logging.CreateLogger(PartnerCenterTelemetryNames.SourceName));
+            // The library's defaults: ids added, and the operation added to the runtime's own duration metric.
+            handler = HandlerFactory.Ours(handler, addRequestIds: true, _logging.CreateLogger(PartnerCenterTelemetryNames.SourceName), enrichRuntimeMetrics: true);
         }
 
         _client = new HttpClient(handler);
