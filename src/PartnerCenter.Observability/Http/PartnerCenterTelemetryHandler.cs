@@ -204,12 +204,12 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.SpanRequestId = record.RequestId;
             record.SpanCorrelationId = record.CorrelationId;
             activity = StartActivity(in record);
-            started = _timeProvider.GetTimestamp();
+            started = AttemptClock.Start(_timeProvider, activity);
         }
         catch (Exception ex)
         {
             PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
-            started = _timeProvider.GetTimestamp();
+            started = AttemptClock.Start(_timeProvider, activity);
         }
 
         try
@@ -354,7 +354,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     /// <summary>The duration covers the attempt up to the headers, and the bounded error-body read when there was one.</summary>
     private void Finish(ref AttemptRecord record, Activity? activity, long started, PartnerCenterTelemetryOptions options)
     {
-        record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        record.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, activity, started);
         AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
     }
 
@@ -373,7 +373,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     {
         try
         {
-            record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+            record.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, activity, started);
             if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested && IsCallerCancellation(request))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
