@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// Times an attempt with as few clock reads as it can: they are not free on every machine (a virtual machine's clock
-/// can cost a system call). With the system clock and a span, the span's start time is the attempt's start, and the one
+/// Times an attempt with as few clock reads as it can (each is tens of nanoseconds, and more where the clock source is
+/// not the CPU's counter). With the system clock and a span, the span's start time is the attempt's start, and the one
 /// read at the end becomes the span's end time as well, so that stopping the span reads no clock again: two reads per
 /// attempt instead of four. Without a span, or with another <see cref="TimeProvider"/> (tests), its timestamps.
 /// </summary>
