@@ -1,6 +1,7 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using PartnerCenter.Observability.Http;
 
 namespace PartnerCenter.Observability.Benchmarks;
 
@@ -47,7 +48,7 @@ public class HandlerBenchmarks
         _listeners = HandlerFactory.ListenToEverything();
     }
 
-    [GlobalSetup(Targets = [nameof(Error_Bare), nameof(Error_Naive), nameof(Error_Ours), nameof(Error_Ours_StreamedBody), nameof(Error_Ours_ClassifyOnly)])]
+    [GlobalSetup(Targets = [nameof(Error_Bare), nameof(Error_Naive), nameof(Error_Ours), nameof(Error_Ours_StreamedBody), nameof(Error_Ours_ClassifyOnly), nameof(Error_Bare_OptionsInUse), nameof(Error_Ours_OptionsInUse)])]
     public void SetupErrorUnobserved()
     {
         var error = new InMemoryHandler(HttpStatusCode.Forbidden, Payloads.TypicalError);
@@ -106,6 +107,14 @@ public class HandlerBenchmarks
     [BenchmarkCategory("error")]
     public Task<HttpResponseMessage> Error_Ours_ClassifyOnly() => Send(_errorOursNoAttach);
 
+    [Benchmark(Description = "error 403: bare HttpClient, request options in use (as behind the retry layer)")]
+    [BenchmarkCategory("error")]
+    public Task<HttpResponseMessage> Error_Bare_OptionsInUse() => Send(_errorBare, optionsInUse: true);
+
+    [Benchmark(Description = "error 403: ours, no listener, request options in use (as behind the retry layer)")]
+    [BenchmarkCategory("error")]
+    public Task<HttpResponseMessage> Error_Ours_OptionsInUse() => Send(_errorOurs, optionsInUse: true);
+
     [Benchmark(Description = "error 403: ours, no listener, streamed body (replacement content)")]
     [BenchmarkCategory("error")]
     public Task<HttpResponseMessage> Error_Ours_StreamedBody() => Send(_errorOursStreamed);
@@ -118,9 +127,16 @@ public class HandlerBenchmarks
     [BenchmarkCategory("error")]
     public Task<HttpResponseMessage> Error_Ours_SignalsOn() => Send(_errorOurs);
 
-    private static async Task<HttpResponseMessage> Send(HttpClient client)
+    private static async Task<HttpResponseMessage> Send(HttpClient client, bool optionsInUse = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Url);
+        if (optionsInUse)
+        {
+            // What the retry layer sets on every attempt: the request already has its options dictionary.
+            request.Options.Set(PartnerCenterRequestKeys.CallerCancellation, CancellationToken.None);
+            request.Options.Set(PartnerCenterRequestKeys.ResendCount, 0);
+        }
+
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         response.Dispose();
         return response;

@@ -19,9 +19,9 @@ internal static class HandlerFactory
         new PartnerCenterInstruments(Services.GetRequiredService<IMeterFactory>()),
         new PartnerCenterOperationResolver(new StaticOptionsMonitor(new PartnerCenterTelemetryOptions())));
 
-    public static DelegatingHandler Ours(HttpMessageHandler inner, bool addRequestIds, ILogger logger, bool attachError = true) =>
+    public static DelegatingHandler Ours(HttpMessageHandler inner, bool addRequestIds, ILogger logger, bool attachError = true, bool enrichRuntimeMetrics = false) =>
         new PartnerCenterTelemetryHandler(
-            new StaticOptionsMonitor(new PartnerCenterTelemetryOptions { AddRequestIds = addRequestIds, EnrichHttpClientMetrics = false, AttachErrorToRequest = attachError }),
+            new StaticOptionsMonitor(new PartnerCenterTelemetryOptions { AddRequestIds = addRequestIds, EnrichHttpClientMetrics = enrichRuntimeMetrics, AttachErrorToRequest = attachError }),
             State,
             logger,
             TimeProvider.System,

@@ -24,6 +24,12 @@ internal struct AttemptRecord
     public string? MetricErrorType;
     public string? RequestId;
     public string? CorrelationId;
+
+    /// <summary>The request id the span was tagged with when it started: the end tags it again only when it changed.</summary>
+    public string? SpanRequestId;
+
+    /// <summary>The correlation id the span was tagged with when it started.</summary>
+    public string? SpanCorrelationId;
     public string? CorrelationVector;
     public double? RetryAfterSeconds;
     public double DurationSeconds;

@@ -50,34 +50,40 @@ internal static class AttemptRecorder
             return;
         }
 
+        // Each tag below is new to this span (the start wrote method, address, operation and the request's ids), so it is
+        // appended without a search; an id is written again only when the response carried another one.
         if (record.StatusCode is { } status)
         {
-            activity.SetTag(Names.HttpResponseStatusCode, TagValues.Status(status));
+            activity.AddTag(Names.HttpResponseStatusCode, TagValues.Status(status));
         }
 
         if (record.ResendCount > 0)
         {
-            activity.SetTag(Names.HttpRequestResendCount, TagValues.Status(record.ResendCount));
+            activity.AddTag(Names.HttpRequestResendCount, TagValues.Status(record.ResendCount));
         }
 
-        activity.SetTag(Names.RequestId, record.RequestId);
-        activity.SetTag(Names.CorrelationId, record.CorrelationId);
-        activity.SetTag(Names.CorrelationVector, record.CorrelationVector);
+        if (!ReferenceEquals(record.RequestId, record.SpanRequestId))
+        {
+            activity.SetTag(Names.RequestId, record.RequestId);
+        }
+
+        if (!ReferenceEquals(record.CorrelationId, record.SpanCorrelationId))
+        {
+            activity.SetTag(Names.CorrelationId, record.CorrelationId);
+        }
+
+        SpanTags.AddIfNotNull(activity, Names.CorrelationVector, record.CorrelationVector);
         if (record.RetryAfterSeconds is { } retryAfter)
         {
-            activity.SetTag(Names.RetryAfter, retryAfter);
+            activity.AddTag(Names.RetryAfter, retryAfter);
         }
 
-        if (record.ErrorType is not null)
-        {
-            activity.SetTag(Names.ErrorType, record.ErrorType);
-        }
-
+        SpanTags.AddIfNotNull(activity, Names.ErrorType, record.ErrorType);
         if (record.IsFailure)
         {
-            activity.SetTag(Names.ErrorCode, record.Code);
-            activity.SetTag(Names.ErrorCategory, record.Category?.ToTagValue());
-            activity.SetTag(Names.Retryable, TagValues.Boolean(record.Retryable));
+            SpanTags.AddIfNotNull(activity, Names.ErrorCode, record.Code);
+            SpanTags.AddIfNotNull(activity, Names.ErrorCategory, record.Category?.ToTagValue());
+            activity.AddTag(Names.Retryable, TagValues.Boolean(record.Retryable));
             activity.SetStatus(ActivityStatusCode.Error);
         }
     }

@@ -9,6 +9,54 @@ namespace PartnerCenter.Observability.Http;
 /// </summary>
 internal static class ErrorBodyCapture
 {
+    /// <summary>
+    /// Classifies an in-memory error body (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>) synchronously and
+    /// in place: the content writes its bytes once into a <see cref="SingleWriteSink"/>, which keeps a reference to them,
+    /// so nothing is copied, rented or allocated, and no async step is taken. The content is left as it is. False for any
+    /// other content, which <see cref="ReadAndClassifyAsync"/> reads.
+    /// </summary>
+    public static bool TryClassifyInMemory(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorClassification classification)
+    {
+        var content = response.Content;
+        if (content is not ByteArrayContent)
+        {
+            classification = default;
+            return false;
+        }
+
+        var status = (int)response.StatusCode;
+        var mediaType = content.Headers.ContentType?.MediaType;
+        if (!Payload.PartnerCenterPayloadReader.IsJsonLike(mediaType))
+        {
+            classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotJson);
+            return true;
+        }
+
+        // Read one byte past the limit, so that the reader knows the body was longer. The length is not asked of the
+        // headers: computing it stores a boxed Content-Length in them, and the single write says how long the body is.
+        var capacity = classifier.Options.MaxBodyBytes + 1;
+        var sink = SingleWriteSink.Rent();
+        try
+        {
+            content.CopyTo(sink, null, CancellationToken.None);
+            if (sink.TryGetCaptured(out var bytes))
+            {
+                classification = bytes.IsEmpty
+                    ? PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Empty)
+                    : classifier.Classify(status, bytes[..Math.Min(bytes.Length, capacity)], mediaType);
+                return true;
+            }
+        }
+        finally
+        {
+            sink.Release();
+        }
+
+        // A content that wrote itself in pieces: copy its first bytes.
+        classification = ClassifyBuffered(content, status, mediaType, classifier, capacity);
+        return true;
+    }
+
     public static async ValueTask<PartnerCenterErrorClassification> ReadAndClassifyAsync(
         HttpResponseMessage response,
         PartnerCenterErrorClassifier classifier,
@@ -16,6 +64,11 @@ internal static class ErrorBodyCapture
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
+        if (TryClassifyInMemory(response, classifier, out var inMemory))
+        {
+            return inMemory;
+        }
+
         var status = (int)response.StatusCode;
         var content = response.Content;
         var mediaType = content.Headers.ContentType?.MediaType;
@@ -34,12 +87,6 @@ internal static class ErrorBodyCapture
 
         // Read one byte past the limit, so that the reader knows the body was longer.
         var capacity = declared is > 0 && declared < limit ? (int)declared.Value + 1 : limit + 1;
-        if (content is ByteArrayContent)
-        {
-            // In-memory content can be read again: no replacement needed.
-            return ClassifyBuffered(content, status, mediaType, classifier, capacity);
-        }
-
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         if (stream.CanSeek)
         {

@@ -112,20 +112,48 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         }
 
         // Completed synchronously: a success is returned as it is; an in-memory error body needs no async step either.
-        if ((int)sending.Result.StatusCode < 400)
+        var response = sending.Result;
+        if ((int)response.StatusCode < 400 || TryAttachInMemoryError(response, request, snapshot))
         {
             return sending;
         }
 
-        var attaching = AttachErrorAsync(sending.Result, request, options, snapshot, cancellationToken);
+        var attaching = AttachErrorAsync(response, request, options, snapshot, cancellationToken);
         return attaching.IsCompletedSuccessfully ? sending : AwaitAttachingAsync(attaching, sending);
     }
 
     private async Task<HttpResponseMessage> SendThenAttachErrorAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
     {
         var response = await sending.ConfigureAwait(false);
-        await AttachErrorAsync(response, request, options, snapshot, cancellationToken).ConfigureAwait(false);
+        if ((int)response.StatusCode >= 400 && !TryAttachInMemoryError(response, request, snapshot))
+        {
+            await AttachErrorAsync(response, request, options, snapshot, cancellationToken).ConfigureAwait(false);
+        }
+
         return response;
+    }
+
+    /// <summary>
+    /// Classifies and attaches an in-memory error body without entering an async method (no state machine, no copy).
+    /// True when done, or when it failed (reported, and the caller gets the response as it is); false for a streamed body.
+    /// </summary>
+    private static bool TryAttachInMemoryError(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryState.Snapshot snapshot)
+    {
+        try
+        {
+            if (!ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var classification))
+            {
+                return false;
+            }
+
+            ErrorAttachment.Attach(request, in classification);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+        }
+
+        return true;
     }
 
     private static async Task<HttpResponseMessage> AwaitAttachingAsync(ValueTask attaching, Task<HttpResponseMessage> sending)
@@ -160,12 +188,14 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     {
         var record = new AttemptRecord { Method = TagValues.Method(request.Method), Operation = PartnerCenterTelemetryNames.Values.Other };
         Activity? activity = null;
-        var started = _timeProvider.GetTimestamp();
+        long started = 0;
         try
         {
+            string? addedRequestId = null;
+            string? addedCorrelationId = null;
             if (options.AddRequestIds)
             {
-                PartnerCenterHeaders.AddIdsIfMissing(request);
+                PartnerCenterHeaders.AddIdsIfMissing(request, out addedRequestId, out addedCorrelationId);
             }
 
             record.Operation = snapshot.Operations.Resolve(request);
@@ -179,14 +209,18 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
             }
 
-            record.RequestId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
-            record.CorrelationId = PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
+            // Ids the handler generated are well-formed by construction; only the app's own are checked.
+            record.RequestId = addedRequestId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
+            record.CorrelationId = addedCorrelationId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
+            record.SpanRequestId = record.RequestId;
+            record.SpanCorrelationId = record.CorrelationId;
             activity = StartActivity(in record);
-            started = _timeProvider.GetTimestamp();
+            started = AttemptClock.Start(_timeProvider, activity);
         }
         catch (Exception ex)
         {
             PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
+            started = AttemptClock.Start(_timeProvider, activity);
         }
 
         try
@@ -204,7 +238,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
 
             try
             {
-                await DescribeResponseAsync(response, request, options, snapshot, record, activity, started, cancellationToken).ConfigureAwait(false);
+                await DescribeResponseAsync(response, request, options, snapshot, ref record, activity, started, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -224,24 +258,29 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         var activity = SafeActivity.Start(SpanNames.Get(record.Method, record.Operation), ActivityKind.Client, "span start");
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag(Names.HttpRequestMethod, record.Method);
-            activity.SetTag(Names.ServerAddress, record.ServerAddress);
-            activity.SetTag(Names.Operation, record.Operation);
+            // A new span has no tags yet: AddTag appends, where SetTag would first search the list for the key.
+            activity.AddTag(Names.HttpRequestMethod, record.Method);
+            SpanTags.AddIfNotNull(activity, Names.ServerAddress, record.ServerAddress);
+            activity.AddTag(Names.Operation, record.Operation);
 
             // Known from the start, so that logs written inside the pipeline can pick them up from the current span.
-            activity.SetTag(Names.RequestId, record.RequestId);
-            activity.SetTag(Names.CorrelationId, record.CorrelationId);
+            SpanTags.AddIfNotNull(activity, Names.RequestId, record.RequestId);
+            SpanTags.AddIfNotNull(activity, Names.CorrelationId, record.CorrelationId);
         }
 
         return activity;
     }
 
-    private async ValueTask DescribeResponseAsync(
+    /// <summary>
+    /// Reads the response headers into the record and writes the attempt. A success and an in-memory error body take no
+    /// async step (no state machine, no copy of the record); only a streamed error body is awaited.
+    /// </summary>
+    private ValueTask DescribeResponseAsync(
         HttpResponseMessage response,
         HttpRequestMessage request,
         PartnerCenterTelemetryOptions options,
         PartnerCenterTelemetryState.Snapshot snapshot,
-        AttemptRecord record,
+        ref AttemptRecord record,
         Activity? activity,
         long started,
         CancellationToken cancellationToken)
@@ -252,43 +291,81 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         record.CorrelationId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationId) ?? record.CorrelationId;
         record.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
         record.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
-        if (status >= 400)
+        if (status < 400)
         {
-            PartnerCenterErrorClassification classification;
-            try
-            {
-                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotRead);
-            }
-
-            ErrorAttachment.Attach(request, in classification);
-            if (FailureRules.IsCallerCancellation(request, cancellationToken))
-            {
-                // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
-                // attempt is recorded as cancelled, not as an error.
-                record.Classification = classification;
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
-                record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
-                AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
-                return;
-            }
-
-            record.Classification = classification;
-            record.IsFailure = true;
-            record.Category = classification.Category;
-            record.Retryable = classification.IsRetryable;
-            record.Code = ErrorCodeTag.ForSpan(classification);
-            record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
-            _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
-            record.ErrorType = FailureRules.ForResponse(record.Code, status);
-            record.MetricErrorType = FailureRules.ForResponse(record.MetricCode, status);
+            Finish(ref record, activity, started, options);
+            return default;
         }
 
-        // The duration covers the attempt up to the headers, and the bounded error-body read when there was one.
-        record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+        if (ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var classification))
+        {
+            DescribeError(ref record, in classification, request, options, snapshot, activity, started, cancellationToken);
+            return default;
+        }
+
+        return ReadThenDescribeErrorAsync(response, request, options, snapshot, record, activity, started, cancellationToken);
+    }
+
+    private async ValueTask ReadThenDescribeErrorAsync(
+        HttpResponseMessage response,
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        PartnerCenterTelemetryState.Snapshot snapshot,
+        AttemptRecord record,
+        Activity? activity,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        PartnerCenterErrorClassification classification;
+        try
+        {
+            classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            classification = PartnerCenterErrorClassifier.ClassifyStatus((int)response.StatusCode, PartnerCenterPayloadOutcome.NotRead);
+        }
+
+        DescribeError(ref record, in classification, request, options, snapshot, activity, started, cancellationToken);
+    }
+
+    private void DescribeError(
+        ref AttemptRecord record,
+        in PartnerCenterErrorClassification classification,
+        HttpRequestMessage request,
+        PartnerCenterTelemetryOptions options,
+        PartnerCenterTelemetryState.Snapshot snapshot,
+        Activity? activity,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        ErrorAttachment.Attach(request, in classification);
+        record.Classification = classification;
+        if (FailureRules.IsCallerCancellation(request, cancellationToken))
+        {
+            // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
+            // attempt is recorded as cancelled, not as an error.
+            record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
+            Finish(ref record, activity, started, options);
+            return;
+        }
+
+        var status = classification.StatusCode;
+        record.IsFailure = true;
+        record.Category = classification.Category;
+        record.Retryable = classification.IsRetryable;
+        record.Code = ErrorCodeTag.ForSpan(classification);
+        record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
+        _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
+        record.ErrorType = FailureRules.ForResponse(record.Code, status);
+        record.MetricErrorType = FailureRules.ForResponse(record.MetricCode, status);
+        Finish(ref record, activity, started, options);
+    }
+
+    /// <summary>The duration covers the attempt up to the headers, and the bounded error-body read when there was one.</summary>
+    private void Finish(ref AttemptRecord record, Activity? activity, long started, PartnerCenterTelemetryOptions options)
+    {
+        record.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, activity, started);
         AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
     }
 
@@ -303,7 +380,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     {
         try
         {
-            record.DurationSeconds = _timeProvider.GetElapsedTime(started).TotalSeconds;
+            record.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, activity, started);
             if (FailureRules.IsCallerCancellation(exception, request, cancellationToken))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.

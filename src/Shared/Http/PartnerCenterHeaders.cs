@@ -10,17 +10,27 @@ internal static class PartnerCenterHeaders
     public const string CorrelationVector = "MS-CV";
 
     /// <summary>Adds MS-RequestId and MS-CorrelationId when the app set none. A retry of the same message keeps both.</summary>
-    public static void AddIdsIfMissing(HttpRequestMessage request)
+    public static void AddIdsIfMissing(HttpRequestMessage request) => AddIdsIfMissing(request, out _, out _);
+
+    /// <summary>
+    /// Adds MS-RequestId and MS-CorrelationId when the app set none, and gives back the values it added (GUIDs it
+    /// generated, so the caller need not read and check them again); <see langword="null"/> for a header already there.
+    /// </summary>
+    public static void AddIdsIfMissing(HttpRequestMessage request, out string? addedRequestId, out string? addedCorrelationId)
     {
         var headers = request.Headers;
+        addedRequestId = null;
+        addedCorrelationId = null;
         if (!headers.Contains(RequestId))
         {
-            headers.TryAddWithoutValidation(RequestId, Guid.NewGuid().ToString("D"));
+            addedRequestId = Guid.NewGuid().ToString("D");
+            headers.TryAddWithoutValidation(RequestId, addedRequestId);
         }
 
         if (!headers.Contains(CorrelationId))
         {
-            headers.TryAddWithoutValidation(CorrelationId, Guid.NewGuid().ToString("D"));
+            addedCorrelationId = Guid.NewGuid().ToString("D");
+            headers.TryAddWithoutValidation(CorrelationId, addedCorrelationId);
         }
     }
 

@@ -187,12 +187,12 @@ public sealed class FaultInjectionTests : IClassFixture<FaultServer>
                 {
                     services.Configure<PartnerCenterTelemetryOptions>(_ => throw new InvalidOperationException("configure callback fault"));
                 }
-            },
-            options =>
-            {
+
                 if (all || fault is Fault.CategoryOverridesLookup or Fault.CategoryOverridesCount)
                 {
-                    ReplaceOverrides(options.Classification, new ThrowingOverrides(countThrows: fault == Fault.CategoryOverridesCount));
+                    // On every options instance: the app-wide ones and the client's own named copy of them.
+                    services.PostConfigureAll<PartnerCenterTelemetryOptions>(options =>
+                        ReplaceOverrides(options.Classification, new ThrowingOverrides(countThrows: fault == Fault.CategoryOverridesCount)));
                 }
             });
         disposables.Add(harness);
