@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the decision code (classification, payload reading and redaction, description templates,
-# operation names, error-code tags, header shapes) with Stryker.NET, against the core project's unit tests only.
+# operation names, error-code tags, log-text safety, header shapes) with Stryker.NET, against the core project's unit
+# tests only.
 # Prints the score per file and every surviving mutant. Not part of CI: a run takes minutes, not seconds.
 #
 #   eng/mutation.sh              # the whole scope (eng/stryker-config.json)

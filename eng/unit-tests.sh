@@ -2,7 +2,8 @@
 # Runs the unit tests of the decision code only: the core test project's namespaces Catalog, Classification, Payload,
 # Operations, Telemetry and Cli. They start no server, no dashboard and no child process, and take seconds. The
 # integration tests (Http, Hosting, Discovery, Infrastructure and the other test projects) run with eng/test.sh.
-# eng/stryker-config.json uses the same filter. Extra arguments go to dotnet test (for example --no-build).
+# eng/stryker-config.json uses the same filter, less the two FsCheck properties (ReaderPropertyTests; see
+# docs/reliability.md, "Mutation testing"). Extra arguments go to dotnet test (for example --no-build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

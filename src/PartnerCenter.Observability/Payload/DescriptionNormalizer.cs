@@ -75,7 +75,7 @@ internal static class DescriptionNormalizer
     {
         value = string.Empty;
         length = 0;
-        var end = text.Length > 12 ? text[..12].IndexOf(';') : text.IndexOf(';');
+        var end = text[..Math.Min(text.Length, 12)].IndexOf(';');
         if (end < 3)
         {
             return false;

@@ -82,7 +82,7 @@ internal static partial class DescriptionRedactor
         if (text[maxLength - 1] != ' ')
         {
             var space = cut.LastIndexOf(' ');
-            cut = space > 0 ? cut[..space] : [];
+            cut = cut[..Math.Max(0, space)];
         }
 
         return string.Concat(cut.TrimEnd(), "…");
@@ -139,7 +139,7 @@ internal static partial class DescriptionRedactor
             return;
         }
 
-        if (core.IndexOfAny('=', ';', '&') >= 0 && core.Contains('='))
+        if (core.Contains('='))
         {
             AppendPairs(output, core);
             return;
@@ -155,8 +155,7 @@ internal static partial class DescriptionRedactor
 
         // An '@' after the first character ("@jane@contoso.com" is an email too), whatever follows it: an email cut
         // short ("jane.doe@conto", "jane.doe@") or with an odd domain ("admin@-0.0e-5fabrikam...") is still an email.
-        var at = core.Length > 1 ? core[1..].IndexOf('@') + 1 : 0;
-        if (at > 0)
+        if (core.LastIndexOf('@') > 0)
         {
             output.Append("{email}");
             return;

@@ -38,15 +38,8 @@ internal static class PartnerCenterHeaders
     /// The first value of a header from the response, else from the request, when it has the shape the header has
     /// (<see cref="WellFormed"/>); any other value (an email, a token, control characters) is dropped.
     /// </summary>
-    public static string? Get(HttpResponseMessage? response, HttpRequestMessage? request, string name)
-    {
-        if (response is not null && response.Headers.NonValidated.TryGetValues(name, out var values) && WellFormed(name, First(values)) is { } fromResponse)
-        {
-            return fromResponse;
-        }
-
-        return request is not null && request.Headers.NonValidated.TryGetValues(name, out values) ? WellFormed(name, First(values)) : null;
-    }
+    public static string? Get(HttpResponseMessage? response, HttpRequestMessage? request, string name) =>
+        FirstWellFormed(response?.Headers, name) ?? FirstWellFormed(request?.Headers, name);
 
     /// <summary>
     /// The value when it has the shape of the header: a GUID for <c>MS-RequestId</c> and <c>MS-CorrelationId</c>
@@ -150,6 +143,11 @@ internal static class PartnerCenterHeaders
 
         return null;
     }
+
+    // No out variable here: a mutation tool that flips the condition would leave it unassigned, and then skip every
+    // mutant of the method as a compile error.
+    private static string? FirstWellFormed(HttpHeaders? headers, string name) =>
+        headers is not null && headers.NonValidated.Contains(name) ? WellFormed(name, First(headers.NonValidated[name])) : null;
 
     private static string? First(HeaderStringValues values)
     {

@@ -77,7 +77,7 @@ internal static class ErrorCodeTag
             return "{guid}";
         }
 
-        if (trimmed.Length > 1 && trimmed[1..].Contains('@'))
+        if (trimmed.LastIndexOf('@') > 0)
         {
             return "{email}";
         }
