@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the unit tests of the decision code only: the core test project's namespaces Catalog, Classification, Payload,
-# Operations, Telemetry and Cli. They start no server, no dashboard and no child process, and take seconds. The
+# Operations and Telemetry. They start no server, no dashboard and no child process, and take seconds. The
 # integration tests (Http, Hosting, Discovery, Infrastructure and the other test projects) run with eng/test.sh.
 # eng/stryker-config.json uses the same filter, less the two FsCheck properties (ReaderPropertyTests; see
 # docs/reliability.md, "Mutation testing"). Extra arguments go to dotnet test (for example --no-build).
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 filter=""
-for area in Catalog Classification Payload Operations Telemetry Cli; do
+for area in Catalog Classification Payload Operations Telemetry; do
   filter+="${filter:+|}FullyQualifiedName~PartnerCenter.Observability.Tests.${area}."
 done
 

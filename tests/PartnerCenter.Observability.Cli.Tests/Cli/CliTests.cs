@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using PartnerCenter.Observability.Cli;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Tests.Cli;
+namespace PartnerCenter.Observability.Cli.Tests;
 
 public sealed class CliTests
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Enrichers.Tests.Errors;
+namespace PartnerCenter.Observability.Tests.Errors;
 
 /// <summary><c>EnsurePartnerCenterSuccessAsync</c> over a real HttpClient and Kestrel, with and without the telemetry handler.</summary>
 public sealed class EnsurePartnerCenterSuccessTests

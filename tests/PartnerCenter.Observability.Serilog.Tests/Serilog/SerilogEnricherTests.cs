@@ -2,12 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Store.PartnerCenter.Exceptions;
 using PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
-using PartnerCenter.Observability.Serilog;
 using Serilog;
 using Serilog.Events;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Enrichers.Tests.Serilog;
+namespace PartnerCenter.Observability.Serilog.Tests;
 
 public sealed class SerilogEnricherTests
 {
@@ -128,7 +127,7 @@ public sealed class SerilogEnricherTests
     public void The_sdks_response_status_wins_over_its_category()
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-        var sdk = new Fakes.WithResponse.PartnerException(new ApiFault { ErrorCode = "429", ErrorMessage = "Too many requests" }, response, PartnerErrorCategory.ServerError);
+        var sdk = new Enrichers.Tests.Fakes.WithResponse.PartnerException(new ApiFault { ErrorCode = "429", ErrorMessage = "Too many requests" }, response, PartnerErrorCategory.ServerError);
 
         var properties = Enrich(sdk);
 
@@ -150,13 +149,13 @@ public sealed class SerilogEnricherTests
     [Fact]
     public void A_type_named_partner_exception_without_the_sdks_shape_is_ignored()
     {
-        Assert.Empty(Enrich(new Fakes.Incomplete.PartnerException(HttpStatusCode.Forbidden)));
+        Assert.Empty(Enrich(new Enrichers.Tests.Fakes.Incomplete.PartnerException(HttpStatusCode.Forbidden)));
     }
 
     [Fact]
     public void Throwing_property_getters_neither_throw_nor_lose_the_event()
     {
-        var properties = Enrich(new Fakes.Throwing.PartnerException());
+        var properties = Enrich(new Enrichers.Tests.Fakes.Throwing.PartnerException());
 
         // The payload and context could not be read: the category's status is still there.
         Assert.Equal(403, Scalar(properties, Tags.HttpResponseStatusCode));

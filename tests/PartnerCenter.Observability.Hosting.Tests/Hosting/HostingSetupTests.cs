@@ -6,10 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using PartnerCenter.Observability.Hosting;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Tests.Hosting;
+namespace PartnerCenter.Observability.Hosting.Tests;
 
 // Alone: the export-order test's host listens to the Partner Center source process-wide, as other tests' hosts do.
 [Collection(NonParallelTests.Name)]

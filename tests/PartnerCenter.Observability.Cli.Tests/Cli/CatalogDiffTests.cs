@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using PartnerCenter.Observability.Cli;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Tests.Cli;
+namespace PartnerCenter.Observability.Cli.Tests;
 
 /// <summary><c>pc-errors catalog diff</c> on the seed page's text copy and on markdown built from the other-editions file.</summary>
 public sealed class CatalogDiffTests : IDisposable

@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Tests.Hosting;
+namespace PartnerCenter.Observability.Hosting.Tests;
 
 /// <summary>
 /// The real path: an app set up with the one-line <c>AddPartnerCenterTelemetry()</c> exports over OTLP to a real
@@ -85,7 +85,7 @@ public sealed class OtlpExportToAspireDashboardTests
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpGrpcEndpoint.ToString(),
             ["OTEL_SERVICE_NAME"] = serviceName,
         });
-        builder.Services.AddOpenTelemetry().UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, dashboard.OtlpGrpcEndpoint);
+        builder.Services.AddOpenTelemetry().UseOtlpExporter(global::OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, dashboard.OtlpGrpcEndpoint);
         builder.AddPartnerCenterTelemetry(o => o.Hosts.Add($"127.0.0.1:{server.BaseAddress.Port}"));
         builder.Services.AddHttpClient("pc", c => c.BaseAddress = server.BaseAddress);
 

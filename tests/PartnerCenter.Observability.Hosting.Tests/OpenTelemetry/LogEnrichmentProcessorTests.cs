@@ -9,7 +9,7 @@ using OpenTelemetry.Logs;
 using PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Enrichers.Tests.OpenTelemetry;
+namespace PartnerCenter.Observability.Hosting.Tests.OpenTelemetry;
 
 // The tests log the way apps do, with plain message templates, including the dotted names of the telemetry contract.
 #pragma warning disable CA1848, CA1727, CA1873
@@ -66,10 +66,10 @@ public sealed class LogEnrichmentProcessorTests
     [Fact]
     public void Odd_exceptions_neither_throw_nor_lose_the_record()
     {
-        Assert.Equal("auth", Log(logger => logger.LogError(new Fakes.Throwing.PartnerException(), "Throwing getters"))[Tags.ErrorCategory]);
+        Assert.Equal("auth", Log(logger => logger.LogError(new Enrichers.Tests.Fakes.Throwing.PartnerException(), "Throwing getters"))[Tags.ErrorCategory]);
         Assert.False(Log(logger => logger.LogError(Samples.Cycle(), "Cycle")).ContainsKey(Tags.ErrorCategory));
         Assert.Equal("800020", Log(logger => logger.LogError(Samples.Cycle(Samples.Eligibility()), "Cycle with an error"))[Tags.ErrorCode]);
-        Assert.False(Log(logger => logger.LogError(new Fakes.Incomplete.PartnerException(HttpStatusCode.Forbidden), "Not the SDK")).ContainsKey(Tags.ErrorCategory));
+        Assert.False(Log(logger => logger.LogError(new Enrichers.Tests.Fakes.Incomplete.PartnerException(HttpStatusCode.Forbidden), "Not the SDK")).ContainsKey(Tags.ErrorCategory));
         Assert.False(Log(logger => logger.LogError(Samples.Wrapped(Samples.Eligibility(), 10_000), "Too deep")).ContainsKey(Tags.ErrorCode));
         Assert.Equal("auth", Log(logger => logger.LogError(new PartnerException(null, null, PartnerErrorCategory.Unauthorized), "Null payload"))[Tags.ErrorCategory]);
     }

@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PartnerCenter.Observability.Hosting;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Tests.Hosting;
+namespace PartnerCenter.Observability.Hosting.Tests;
 
 /// <summary>
 /// The app's own log line with a Partner Center exception, under plain Microsoft.Extensions.Logging providers:

@@ -5,10 +5,9 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using PartnerCenter.Observability.Hosting;
 using PartnerCenter.Observability.Http;
 
-namespace PartnerCenter.Observability.Tests.Hosting;
+namespace PartnerCenter.Observability.Hosting.Tests;
 
 /// <summary>
 /// The OTLP exporter is recognised by what it is, not by a name that could drift: the app's exporter by the exporter's

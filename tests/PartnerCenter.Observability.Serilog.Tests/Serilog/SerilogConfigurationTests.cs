@@ -3,7 +3,7 @@ using PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
 using Serilog;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Enrichers.Tests.Serilog;
+namespace PartnerCenter.Observability.Serilog.Tests;
 
 /// <summary>The enricher set up from an appsettings file through Serilog.Settings.Configuration.</summary>
 public sealed class SerilogConfigurationTests : IDisposable

@@ -8,7 +8,7 @@ using Serilog;
 using Serilog.Sinks.OpenTelemetry;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Enrichers.Tests.Integration;
+namespace PartnerCenter.Observability.Hosting.Tests.Integration;
 
 // The app's own log call, as an app writes it, with a dotted marker name like the contract's.
 #pragma warning disable CA1848, CA1727
