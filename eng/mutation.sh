@@ -5,7 +5,7 @@
 # Prints the score per file and every surviving mutant. Not part of CI: a run takes minutes, not seconds.
 #
 #   eng/mutation.sh              # the whole scope (eng/stryker-config.json)
-#   eng/mutation.sh -m '**/Payload/DescriptionRedactor.cs'   # extra Stryker arguments are passed through
+#   eng/mutation.sh -m '**/DescriptionRedactor.cs'   # extra Stryker arguments are passed through
 #
 # Needs jq for the summary. Reports: artifacts/mutation/<time>/reports/mutation-report.{html,json}.
 set -euo pipefail

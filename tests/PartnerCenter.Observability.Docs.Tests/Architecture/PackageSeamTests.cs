@@ -29,6 +29,17 @@ public sealed class PackageSeamTests
             $"{assemblyName} grants InternalsVisibleTo to {friend}, which ships: make the seam public or move the code to src/Shared."));
     }
 
+    [Theory]
+    [MemberData(nameof(ShippedAssemblies))]
+    public void No_public_type_is_in_a_System_namespace(string assemblyName)
+    {
+        var misplaced = Assembly.Load(assemblyName).GetExportedTypes()
+            .Where(t => t.Namespace is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.True(misplaced.Count == 0, $"{assemblyName}: public types in System namespaces: {string.Join(", ", misplaced)}");
+    }
+
     [Fact]
     public void Each_package_reports_faults_on_an_event_source_of_its_own_name()
     {
