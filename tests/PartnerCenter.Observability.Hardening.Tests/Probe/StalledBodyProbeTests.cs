@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
