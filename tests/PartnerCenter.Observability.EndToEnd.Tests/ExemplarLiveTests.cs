@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
 using PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
+using PartnerCenter.Observability.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests;
@@ -23,7 +24,7 @@ public sealed class ExemplarLiveTests(ITestOutputHelper output)
     public async Task Exemplars_of_the_429_spike_lead_to_traces_with_the_ms_request_id()
     {
         Prerequisite.Require(Promtool.FindOnPath("prometheus") is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
-        await using var dashboard = await AspireDashboardServer.StartAsync();
+        await using var dashboard = await AspireDashboard.StartAsync();
         var environment = new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = dashboard.OtlpGrpcEndpoint.ToString(),

@@ -104,6 +104,28 @@ internal sealed class AspireDashboard : IAsyncDisposable
         }
     }
 
+    /// <summary>Every span the dashboard holds, by trace id: the span's attributes as key → string value.</summary>
+    public async Task<ILookup<string, Dictionary<string, string?>>> SpansByTraceAsync()
+    {
+        using var document = JsonDocument.Parse(await _api.GetStringAsync("api/telemetry/spans"));
+        var spans = new List<(string TraceId, Dictionary<string, string?> Attributes)>();
+        foreach (var resource in document.RootElement.GetProperty("data").GetProperty("resourceSpans").EnumerateArray())
+        {
+            foreach (var scope in resource.GetProperty("scopeSpans").EnumerateArray())
+            {
+                foreach (var span in scope.GetProperty("spans").EnumerateArray())
+                {
+                    var attributes = span.TryGetProperty("attributes", out var list)
+                        ? list.EnumerateArray().GroupBy(a => a.GetProperty("key").GetString()!).ToDictionary(g => g.Key, g => Scalar(g.First().GetProperty("value")))
+                        : [];
+                    spans.Add((span.GetProperty("traceId").GetString()!, attributes));
+                }
+            }
+        }
+
+        return spans.ToLookup(s => s.TraceId, s => s.Attributes, StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Every OTLP-JSON attribute list in the document, as dictionaries of key → string value.</summary>
     public static IEnumerable<Dictionary<string, string?>> AttributeSets(JsonDocument document) => AttributeSets(document.RootElement);
 
