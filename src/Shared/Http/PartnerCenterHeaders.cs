@@ -23,13 +23,13 @@ internal static class PartnerCenterHeaders
         addedCorrelationId = null;
         if (!headers.Contains(RequestId))
         {
-            addedRequestId = Guid.NewGuid().ToString("D");
+            addedRequestId = RequestIdGenerator.NewId();
             headers.TryAddWithoutValidation(RequestId, addedRequestId);
         }
 
         if (!headers.Contains(CorrelationId))
         {
-            addedCorrelationId = Guid.NewGuid().ToString("D");
+            addedCorrelationId = RequestIdGenerator.NewId();
             headers.TryAddWithoutValidation(CorrelationId, addedCorrelationId);
         }
     }
