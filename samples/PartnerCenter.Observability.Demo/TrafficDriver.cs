@@ -87,7 +87,7 @@ internal sealed class TrafficDriver(PartnerCenterClient client, DemoStats stats,
             }
 
             // The telemetry handler attached its classification to the request: no second body read.
-            PartnerCenterErrorClassification? classification = response.RequestMessage?.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var found) == true ? found : null;
+            PartnerCenterErrorClassification? classification = response.RequestMessage?.TryGetPartnerCenterError(out var found) == true ? found : null;
             var category = classification?.Category ?? PartnerCenterErrorClassifier.ClassifyStatus(status).Category;
             stats.Failure(status, classification, category.ToTagValue(), seconds);
         }

@@ -12,7 +12,7 @@ namespace PartnerCenter.Observability.Resilience;
 /// </summary>
 /// <remarks>
 /// A response is classified by the classification the telemetry handler attached to its request
-/// (<see cref="PartnerCenterRequestOptions.Error"/>), which reads the Partner Center error body; the telemetry handler
+/// (<see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>), which reads the Partner Center error body; the telemetry handler
 /// must then sit inside the retry strategy. Without it, the response is classified by its status alone
 /// (<see cref="PartnerCenterErrorClassifier.ClassifyStatus"/>).
 /// </remarks>
@@ -89,7 +89,7 @@ public static class PartnerCenterRetry
     {
         var status = (int)response.StatusCode;
         request ??= response.RequestMessage;
-        if (request is not null && request.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var attached) && attached.StatusCode == status)
+        if (request is not null && request.TryGetPartnerCenterError(out var attached) && attached.StatusCode == status)
         {
             return attached;
         }

@@ -39,7 +39,7 @@ public sealed class PartnerCenterRetryTests
         var body = """{"code": 123456, "description": "The service is busy, please try again later.", "isRetryable": true}"""u8;
         var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
         using var request = new HttpRequestMessage();
-        request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+        request.WithPartnerCenterError(classification);
         using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
 
         Assert.Equal(PartnerCenterErrorCategory.Validation, classification.Category);
@@ -53,7 +53,7 @@ public sealed class PartnerCenterRetryTests
         var body = """{"code": 123456, "description": "The service is busy, please try again later."}"""u8;
         var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
         using var request = new HttpRequestMessage();
-        request.Options.Set(PartnerCenterRequestOptions.Error, classification);
+        request.WithPartnerCenterError(classification);
         using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
 
         Assert.Equal(PartnerCenterErrorCategory.Validation, classification.Category);
@@ -64,7 +64,7 @@ public sealed class PartnerCenterRetryTests
     public void An_attached_classification_of_another_response_is_ignored()
     {
         using var request = new HttpRequestMessage();
-        request.Options.Set(PartnerCenterRequestOptions.Error, PartnerCenterErrorClassifier.ClassifyStatus(503));
+        request.WithPartnerCenterError(PartnerCenterErrorClassifier.ClassifyStatus(503));
         using var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { RequestMessage = request };
 
         Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));

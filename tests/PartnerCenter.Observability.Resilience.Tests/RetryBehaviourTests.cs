@@ -134,7 +134,7 @@ public sealed class RetryBehaviourTests
         Assert.Equal(category, seen.IntendedCategory?.ToTagValue());
         Assert.Empty(harness.Driver.Retries);
         Assert.Empty(harness.Retries.GetMeasurementSnapshot());
-        Assert.True(response.RequestMessage!.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var error));
+        Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var error));
         Assert.Equal(category, error.Category.ToTagValue());
     }
 

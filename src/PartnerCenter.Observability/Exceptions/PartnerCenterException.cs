@@ -20,7 +20,7 @@ namespace PartnerCenter.Observability;
 public sealed class PartnerCenterException : HttpRequestException
 {
     /// <summary>Creates the exception from a classified error.</summary>
-    /// <param name="classification">The classified error, for example from <see cref="PartnerCenterRequestOptions.Error"/>.</param>
+    /// <param name="classification">The classified error, for example from <see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>.</param>
     /// <param name="method">The HTTP method, such as <c>POST</c>, or <see langword="null"/>.</param>
     /// <param name="operation">The low-cardinality operation (a route template such as <c>/v1/customers/{customer_id}/orders</c>), or <see langword="null"/>. Never a URL with ids.</param>
     /// <param name="requestId">The <c>MS-RequestId</c> of the call, or <see langword="null"/>.</param>

@@ -25,7 +25,7 @@ public static class PartnerCenterHttpResponseMessageExtensions
     /// <remarks>
     /// <para>
     /// When the Partner Center telemetry handler is in the client's pipeline it has already read and classified the error
-    /// body, and attached the result to the request (<see cref="PartnerCenterRequestOptions.Error"/>): that result is
+    /// body, and attached the result to the request (<see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>): that result is
     /// used and the body is not read again, so the app's options (category overrides included) apply. Without the
     /// handler, at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> (64 KiB) of the body are read,
     /// within 2 seconds, only for JSON-like or missing content types, and classified with
@@ -95,7 +95,7 @@ public static class PartnerCenterHttpResponseMessageExtensions
         var request = response.RequestMessage;
         var status = (int)response.StatusCode;
         if (request is null
-            || !request.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var classification)
+            || !request.TryGetPartnerCenterError(out var classification)
             || classification.StatusCode != status)
         {
             try

@@ -1,3 +1,5 @@
+using PartnerCenter.Observability.Http;
+
 namespace PartnerCenter.Observability;
 
 /// <summary>Per-request settings, set on <see cref="HttpRequestMessage.Options"/>.</summary>
@@ -9,12 +11,6 @@ public static class PartnerCenterRequestOptions
     /// </summary>
     public static readonly HttpRequestOptionsKey<string> Operation = new("PartnerCenter.Observability.Operation");
 
-    /// <summary>
-    /// The classified error of the last attempt of this request that failed with an HTTP status, attached by the
-    /// telemetry handler, so that code throwing its own exception can still pick it up.
-    /// </summary>
-    public static readonly HttpRequestOptionsKey<PartnerCenterErrorClassification> Error = new("PartnerCenter.Observability.Error");
-
     /// <summary>Sets the operation name of this request.</summary>
     /// <param name="request">The request.</param>
     /// <param name="operation">A low-cardinality name, such as <c>create-order</c> or a route template.</param>
@@ -24,6 +20,37 @@ public static class PartnerCenterRequestOptions
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(operation);
         request.Options.Set(Operation, operation);
+        return request;
+    }
+
+    /// <summary>
+    /// The classified error of the last attempt of this request that failed with an HTTP status, attached by the
+    /// telemetry handler (also when no span, metric or log listens; option
+    /// <see cref="PartnerCenterTelemetryOptions.AttachErrorToRequest"/>), so that code throwing its own exception, and
+    /// the retry strategy, can use it without reading the body again. When nothing listened, the body is classified
+    /// here, on the first call, from the bytes the handler kept a reference to.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="error">The classification, when there is one.</param>
+    /// <returns><see langword="true"/> when an error is attached to the request.</returns>
+    public static bool TryGetPartnerCenterError(this HttpRequestMessage request, out PartnerCenterErrorClassification error)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ErrorAttachment.TryGet(request, out error);
+    }
+
+    /// <summary>
+    /// Attaches a classified error to a request, as the telemetry handler does: for a handler of your own that
+    /// classifies responses, or a test of a pipeline that reads the attached error (<see cref="TryGetPartnerCenterError"/>,
+    /// <c>EnsurePartnerCenterSuccessAsync</c>, the retry strategy). Replaces any error attached before.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="error">The classification.</param>
+    /// <returns>The same request.</returns>
+    public static HttpRequestMessage WithPartnerCenterError(this HttpRequestMessage request, PartnerCenterErrorClassification error)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ErrorAttachment.Attach(request, in error);
         return request;
     }
 }

@@ -35,7 +35,7 @@ public sealed class PartnerCenterTelemetryOptions
 
     /// <summary>
     /// Whether to classify error responses and attach the result to the request
-    /// (<see cref="PartnerCenterRequestOptions.Error"/>) even when no span, metric or log listens. Default true.
+    /// (<see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>) even when no span, metric or log listens. Default true.
     /// </summary>
     public bool AttachErrorToRequest { get; set; } = true;
 

@@ -106,7 +106,7 @@ public sealed class FaultInjectionTests : IClassFixture<FaultServer>
         // The log provider threw; the metrics, the span and the attached classification are all still there.
         Assert.Single(armed.Harness.Duration.GetMeasurementSnapshot());
         Assert.Equal(1, armed.Harness.Errors.GetMeasurementSnapshot().Sum(m => m.Value));
-        Assert.True(response.RequestMessage!.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var error));
+        Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var error));
         Assert.Equal("800020", error.Code);
         Assert.Contains("log", events.Stages);
     }

@@ -132,7 +132,7 @@ public sealed class BodyFidelityTests : IClassFixture<FidelityServer>, IDisposab
                 break;
         }
 
-        PartnerCenterErrorClassification? classification = request.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var attached) ? attached : null;
+        PartnerCenterErrorClassification? classification = request.TryGetPartnerCenterError(out var attached) ? attached : null;
         return new Observed(
             (int)response.StatusCode,
             response.ReasonPhrase,

@@ -92,7 +92,7 @@ public sealed class LargeBodyTests : IAsyncLifetime, IDisposable
             Assert.Equal(chunked ? null : FourGiB, response.Content.Headers.ContentLength);
             if (client == _clients.Instrumented)
             {
-                Assert.True(response.RequestMessage!.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var error));
+                Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var error));
                 Assert.Equal("800003", error.Code);
             }
 

@@ -81,7 +81,7 @@ public sealed class SlowBodyTests : IDisposable
         _time.Advance(TimeSpan.FromTicks(1));
         using var response = await sending.WaitAsync(Bound);
         Assert.False(stall.Finished.IsCompleted);
-        Assert.True(response.RequestMessage!.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var error));
+        Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var error));
         if (at == StallAt.MidBody)
         {
             Assert.Equal("800020", error.Code);

@@ -86,7 +86,7 @@ public sealed class ConcurrencyTests
                     {
                         Interlocked.Increment(ref failed);
                         var expected = PartnerCenterErrorClassifier.Default.Classify(status, body, response.Content.Headers.ContentType?.ToString());
-                        if (!request.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var attached))
+                        if (!request.TryGetPartnerCenterError(out var attached))
                         {
                             mixUps.Enqueue($"{requestId}: no classification attached to a {status}");
                         }
@@ -97,7 +97,7 @@ public sealed class ConcurrencyTests
 
                         seen[requestId] = (status, expected.Code, expected.Category.ToTagValue());
                     }
-                    else if (request.Options.TryGetValue(PartnerCenterRequestOptions.Error, out _))
+                    else if (request.TryGetPartnerCenterError(out _))
                     {
                         mixUps.Enqueue($"{requestId}: a classification attached to a {status}");
                     }

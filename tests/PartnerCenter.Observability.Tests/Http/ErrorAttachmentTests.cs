@@ -1,16 +1,21 @@
 using System.Net;
+using System.Reflection;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability.Http;
 
 namespace PartnerCenter.Observability.Tests.Http;
 
-/// <summary>The error attached to a request: an ordinary option value, one shared box for a repeated error.</summary>
+/// <summary>
+/// The error attached to a request: read back through <see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>,
+/// one shared holder for a repeated classification, and an in-memory body classified only when something reads it.
+/// </summary>
 public sealed class ErrorAttachmentTests
 {
     private const string Eligibility = """{"code":800020,"description":"The catalog item isn't eligible for purchase."}""";
 
     [Fact]
-    public void The_same_error_on_two_requests_shares_one_box_and_reads_back_equal()
+    public void The_same_error_on_two_requests_shares_one_holder_and_reads_back_equal()
     {
         var first = PartnerCenterErrorClassifier.Default.Classify(403, Encoding.UTF8.GetBytes(Eligibility), "application/json");
         var second = PartnerCenterErrorClassifier.Default.Classify(403, Encoding.UTF8.GetBytes(Eligibility), "application/json");
@@ -20,9 +25,8 @@ public sealed class ErrorAttachmentTests
         ErrorAttachment.Attach(a, in first);
         ErrorAttachment.Attach(b, in second);
 
-        var boxes = (IDictionary<string, object?>)a.Options;
-        Assert.Same(boxes[PartnerCenterRequestOptions.Error.Key], ((IDictionary<string, object?>)b.Options)[PartnerCenterRequestOptions.Error.Key]);
-        Assert.True(b.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var read));
+        Assert.Same(Holder(a), Holder(b));
+        Assert.True(b.TryGetPartnerCenterError(out var read));
         Assert.Equal("800020", read.Code);
         Assert.Equal(403, read.StatusCode);
         Assert.Equal(PartnerCenterErrorCategory.Eligibility, read.Category);
@@ -39,11 +43,116 @@ public sealed class ErrorAttachmentTests
         ErrorAttachment.Attach(a, in eligibility);
         ErrorAttachment.Attach(b, in throttled);
 
-        Assert.True(a.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var first));
-        Assert.True(b.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var second));
+        Assert.True(a.TryGetPartnerCenterError(out var first));
+        Assert.True(b.TryGetPartnerCenterError(out var second));
         Assert.Equal("800020", first.Code);
         Assert.Equal(429, second.StatusCode);
         Assert.Null(second.Code);
+    }
+
+    [Fact]
+    public void A_request_without_an_attached_error_reads_as_none()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.partnercenter.microsoft.com/v1/customers");
+        request.Options.Set(new HttpRequestOptionsKey<string>(ErrorAttachment.Key), "not ours");
+
+        Assert.False(request.TryGetPartnerCenterError(out var error));
+        Assert.Equal(default, error);
+        Assert.Throws<ArgumentNullException>(() => ((HttpRequestMessage)null!).TryGetPartnerCenterError(out _));
+        Assert.Throws<ArgumentNullException>(() => ((HttpRequestMessage)null!).WithPartnerCenterError(default));
+    }
+
+    [Fact]
+    public void WithPartnerCenterError_replaces_the_attached_error()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders");
+
+        Assert.Same(request, request.WithPartnerCenterError(PartnerCenterErrorClassifier.ClassifyStatus(503)));
+        request.WithPartnerCenterError(PartnerCenterErrorClassifier.ClassifyStatus(429));
+
+        Assert.True(request.TryGetPartnerCenterError(out var read));
+        Assert.Equal(429, read.StatusCode);
+    }
+
+    [Fact]
+    public void A_deferred_body_is_classified_on_first_read_once_and_equals_the_eager_result()
+    {
+        var bytes = Encoding.UTF8.GetBytes("xx" + Eligibility + "yy");
+        var counting = new CountingOverrides();
+        var classifier = new PartnerCenterErrorClassifier(new PartnerCenterClassificationOptions());
+        var watched = new PartnerCenterErrorClassifier(WithOverrides(counting));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders");
+
+        ErrorAttachment.AttachDeferred(request, 403, new ArraySegment<byte>(bytes, 2, Eligibility.Length), watched);
+        Assert.Equal(0, counting.Reads);
+
+        Assert.True(request.TryGetPartnerCenterError(out var first));
+        var afterFirst = counting.Reads;
+        Assert.True(afterFirst > 0);
+        Assert.True(request.TryGetPartnerCenterError(out var second));
+        Assert.Equal(afterFirst, counting.Reads);
+
+        var eager = classifier.Classify(403, Encoding.UTF8.GetBytes(Eligibility), "application/json");
+        Assert.True(ErrorAttachment.Same(in eager, in first));
+        Assert.True(ErrorAttachment.Same(in first, in second));
+        Assert.Equal("800020", first.Code);
+        Assert.Equal(PartnerCenterErrorCategory.Eligibility, first.Category);
+    }
+
+    [Fact]
+    public async Task A_deferred_body_read_from_many_threads_gives_one_result()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Eligibility);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders");
+        ErrorAttachment.AttachDeferred(request, 403, new ArraySegment<byte>(bytes), PartnerCenterErrorClassifier.Default);
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => request.TryGetPartnerCenterError(out var e) ? e : default)));
+
+        Assert.All(reads, read => Assert.True(ErrorAttachment.Same(in reads[0], in read)));
+        Assert.Equal("800020", reads[0].Code);
+    }
+
+    [Fact]
+    public void A_deferred_classification_that_fails_reads_as_no_error_and_never_throws()
+    {
+        var options = WithOverrides(new ThrowingOverrides());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders");
+        ErrorAttachment.AttachDeferred(request, 403, new ArraySegment<byte>(Encoding.UTF8.GetBytes(Eligibility)), new PartnerCenterErrorClassifier(options));
+
+        Assert.False(request.TryGetPartnerCenterError(out var error));
+        Assert.Equal(default, error);
+        Assert.False(request.TryGetPartnerCenterError(out _));
+    }
+
+    [Fact]
+    public async Task An_unobserved_in_memory_error_is_attached_unclassified_and_classified_when_read()
+    {
+        var counting = new CountingOverrides();
+        var services = new ServiceCollection();
+        services.AddHttpClient("pc")
+            .ConfigurePrimaryHttpMessageHandler(() => new StubHandler(() => new HttpResponseMessage(HttpStatusCode.Forbidden)
+            {
+                Content = new StringContent(Eligibility, Encoding.UTF8, "application/json"),
+            }))
+            .AddPartnerCenterTelemetry(o =>
+            {
+                // Every signal off, so nothing needs the classification while the request runs.
+                o.AddRequestIds = false;
+                o.EnrichHttpClientMetrics = false;
+                SetOverrides(o.Classification, counting);
+            });
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("pc");
+
+        using var response = await client.GetAsync(new Uri("https://api.partnercenter.microsoft.com/v1/customers/c1/orders"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, counting.Reads);
+        Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var error));
+        Assert.True(counting.Reads > 0);
+        Assert.Equal("800020", error.Code);
+        Assert.Equal(PartnerCenterErrorCategory.Eligibility, error.Category);
+        Assert.Equal(Eligibility, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -63,5 +172,51 @@ public sealed class ErrorAttachmentTests
         }
 
         Assert.Equal(body, await response.Content.ReadAsStringAsync());
+    }
+
+    private static object? Holder(HttpRequestMessage request) =>
+        ((IDictionary<string, object?>)request.Options).TryGetValue(ErrorAttachment.Key, out var value) ? value : null;
+
+    private static PartnerCenterClassificationOptions WithOverrides(IDictionary<string, PartnerCenterErrorCategory> store)
+    {
+        var options = new PartnerCenterClassificationOptions();
+        SetOverrides(options, store);
+        return options;
+    }
+
+    /// <summary>Puts a store of our own behind the get-only <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/>.</summary>
+    private static void SetOverrides(PartnerCenterClassificationOptions options, IDictionary<string, PartnerCenterErrorCategory> store) =>
+        typeof(PartnerCenterClassificationOptions).GetField("<CategoryOverrides>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!.SetValue(options, store);
+
+    /// <summary>An empty override store that counts how often the classifier asks it anything.</summary>
+    private sealed class CountingOverrides : Dictionary<string, PartnerCenterErrorCategory>, IDictionary<string, PartnerCenterErrorCategory>, ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        int ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>.Count
+        {
+            get
+            {
+                Interlocked.Increment(ref _reads);
+                return 0;
+            }
+        }
+
+        bool IDictionary<string, PartnerCenterErrorCategory>.TryGetValue(string key, out PartnerCenterErrorCategory value)
+        {
+            Interlocked.Increment(ref _reads);
+            value = default;
+            return false;
+        }
+    }
+
+    private sealed class ThrowingOverrides : Dictionary<string, PartnerCenterErrorCategory>, IDictionary<string, PartnerCenterErrorCategory>, ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>
+    {
+        int ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>.Count => throw new InvalidOperationException("overrides Count fault");
+
+        bool IDictionary<string, PartnerCenterErrorCategory>.TryGetValue(string key, out PartnerCenterErrorCategory value) =>
+            throw new InvalidOperationException("overrides lookup fault");
     }
 }

@@ -84,7 +84,7 @@ public sealed class HandlerErrorTests
         Assert.DoesNotContain("5c7b6c43", log.Message, StringComparison.Ordinal);
 
         // The classified error is attached to the request for code that throws its own exception.
-        Assert.True(request.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var attached));
+        Assert.True(request.TryGetPartnerCenterError(out var attached));
         Assert.Equal(PartnerCenterErrorCategory.Eligibility, attached.Category);
     }
 

@@ -91,7 +91,7 @@ public sealed class HandlerOptionsTests
 
         using var response = await client.GetAsync(new Uri("https://api.partnercenter.microsoft.com/v1/customers/c1/orders"), HttpCompletionOption.ResponseHeadersRead);
 
-        Assert.Equal(attach, response.RequestMessage!.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var error));
+        Assert.Equal(attach, response.RequestMessage!.TryGetPartnerCenterError(out var error));
         if (attach)
         {
             Assert.Equal("800020", error.Code);
@@ -125,17 +125,6 @@ public sealed class HandlerOptionsTests
         var failure = Assert.Single(harness.LogsAtOrAbove(LogLevel.Information), r => r.Id.Name == "PartnerCenterCallFailed");
         Assert.Equal(category == "transient" ? LogLevel.Information : LogLevel.Critical, failure.Level);
         Assert.Equal(category, failure.StructuredState!.Single(p => p.Key == PartnerCenterTelemetryNames.Tags.ErrorCategory).Value);
-    }
-
-    /// <summary>Answers every request with what <paramref name="respond"/> builds.</summary>
-    private sealed class StubHandler(Func<HttpResponseMessage> respond) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = respond();
-            response.RequestMessage = request;
-            return Task.FromResult(response);
-        }
     }
 
     /// <summary>A read-only stream over bytes that counts what was read from it.</summary>

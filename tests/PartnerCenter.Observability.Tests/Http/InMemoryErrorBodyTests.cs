@@ -65,7 +65,7 @@ public sealed class InMemoryErrorBodyTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.Equal(0, allocated);
-        Assert.True(second.Options.TryGetValue(PartnerCenterRequestOptions.Error, out var read));
+        Assert.True(second.TryGetPartnerCenterError(out var read));
         Assert.Equal("800020", read.Code);
     }
 

@@ -1,25 +1,43 @@
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// Attaches a classification to its request (<see cref="PartnerCenterRequestOptions.Error"/>) without boxing it again
-/// when it equals the last one attached on this thread: a storm of the same error (429s, one eligibility code) shares
-/// one immutable box. Readers see an ordinary option value.
+/// Attaches an error to its request, under one option key whose value only this library reads and writes
+/// (<see cref="AttachedError"/>). A classification equal to the last one attached on this thread shares its holder:
+/// a storm of the same error (429s, one eligibility code) allocates nothing per request once the request has options.
 /// </summary>
 internal static class ErrorAttachment
 {
+    /// <summary>The option key (its string is part of no public contract).</summary>
+    public const string Key = "PartnerCenter.Observability.Error";
+
     [ThreadStatic]
-    private static object? t_lastBox;
+    private static AttachedError? t_last;
 
     public static void Attach(HttpRequestMessage request, in PartnerCenterErrorClassification classification)
     {
-        var box = t_lastBox;
-        if (box is not PartnerCenterErrorClassification last || !Same(in last, in classification))
+        var attached = t_last;
+        if (attached is null || !attached.IsClassifiedAs(in classification))
         {
-            box = classification;
-            t_lastBox = box;
+            attached = AttachedError.Classified(in classification);
+            t_last = attached;
         }
 
-        ((IDictionary<string, object?>)request.Options)[PartnerCenterRequestOptions.Error.Key] = box;
+        Set(request, attached);
+    }
+
+    /// <summary>Attaches an error body to classify when something reads the error (never, in most successful jobs).</summary>
+    public static void AttachDeferred(HttpRequestMessage request, int statusCode, ArraySegment<byte> body, PartnerCenterErrorClassifier classifier) =>
+        Set(request, AttachedError.Deferred(statusCode, body, classifier));
+
+    public static bool TryGet(HttpRequestMessage request, out PartnerCenterErrorClassification classification)
+    {
+        if (((IDictionary<string, object?>)request.Options).TryGetValue(Key, out var value) && value is AttachedError attached)
+        {
+            return attached.TryGet(out classification);
+        }
+
+        classification = default;
+        return false;
     }
 
     /// <summary>Field by field, strings by ordinal value: two results that no reader could tell apart.</summary>
@@ -33,4 +51,7 @@ internal static class ErrorAttachment
         && string.Equals(a.Code, b.Code, StringComparison.Ordinal)
         && string.Equals(a.Description, b.Description, StringComparison.Ordinal)
         && string.Equals(a.RawDescription, b.RawDescription, StringComparison.Ordinal);
+
+    private static void Set(HttpRequestMessage request, AttachedError attached) =>
+        ((IDictionary<string, object?>)request.Options)[Key] = attached;
 }

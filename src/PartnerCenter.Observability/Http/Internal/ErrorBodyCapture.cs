@@ -11,17 +11,39 @@ internal static class ErrorBodyCapture
 {
     /// <summary>
     /// Classifies an in-memory error body (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>) synchronously and
-    /// in place: the content writes its bytes once into a <see cref="SingleWriteSink"/>, which keeps a reference to them,
-    /// so nothing is copied, rented or allocated, and no async step is taken. The content is left as it is. False for any
+    /// in place (<see cref="TryCaptureInMemory"/>), taking no async step. The content is left as it is. False for any
     /// other content, which <see cref="ReadAndClassifyAsync"/> reads.
     /// </summary>
     public static bool TryClassifyInMemory(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorClassification classification)
     {
+        switch (TryCaptureInMemory(response, classifier, out classification, out var body))
+        {
+            case InMemoryCapture.Captured:
+                classification = classifier.Classify((int)response.StatusCode, body, contentType: null);
+                return true;
+            case InMemoryCapture.Classified:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Takes the bytes of an in-memory error body without copying them: the content writes its bytes once into a
+    /// <see cref="SingleWriteSink"/>, which keeps a reference to its array, so nothing is copied, rented or allocated.
+    /// <see cref="InMemoryCapture.Captured"/> gives the first bytes of a JSON-like body (up to one past the size limit,
+    /// so that the reader knows the body was longer), left for the caller to classify now or later;
+    /// <see cref="InMemoryCapture.Classified"/> a classification already made (an empty or non-JSON body, or a content
+    /// that wrote itself in pieces and was copied); <see cref="InMemoryCapture.NotInMemory"/> any other content.
+    /// </summary>
+    public static InMemoryCapture TryCaptureInMemory(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorClassification classification, out ArraySegment<byte> body)
+    {
+        body = default;
+        classification = default;
         var content = response.Content;
         if (content is not ByteArrayContent)
         {
-            classification = default;
-            return false;
+            return InMemoryCapture.NotInMemory;
         }
 
         var status = (int)response.StatusCode;
@@ -29,22 +51,26 @@ internal static class ErrorBodyCapture
         if (!Payload.PartnerCenterPayloadReader.IsJsonLike(mediaType))
         {
             classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotJson);
-            return true;
+            return InMemoryCapture.Classified;
         }
 
-        // Read one byte past the limit, so that the reader knows the body was longer. The length is not asked of the
-        // headers: computing it stores a boxed Content-Length in them, and the single write says how long the body is.
+        // The length is not asked of the headers: computing it stores a boxed Content-Length in them, and the single
+        // write says how long the body is.
         var capacity = classifier.Options.MaxBodyBytes + 1;
         var sink = SingleWriteSink.Rent();
         try
         {
             content.CopyTo(sink, null, CancellationToken.None);
-            if (sink.TryGetCaptured(out var bytes))
+            if (sink.TryGetCaptured(out var captured))
             {
-                classification = bytes.IsEmpty
-                    ? PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Empty)
-                    : classifier.Classify(status, bytes[..Math.Min(bytes.Length, capacity)], mediaType);
-                return true;
+                if (captured.Count == 0)
+                {
+                    classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Empty);
+                    return InMemoryCapture.Classified;
+                }
+
+                body = captured[..Math.Min(captured.Count, capacity)];
+                return InMemoryCapture.Captured;
             }
         }
         finally
@@ -54,7 +80,7 @@ internal static class ErrorBodyCapture
 
         // A content that wrote itself in pieces: copy its first bytes.
         classification = ClassifyBuffered(content, status, mediaType, classifier, capacity);
-        return true;
+        return InMemoryCapture.Classified;
     }
 
     public static async ValueTask<PartnerCenterErrorClassification> ReadAndClassifyAsync(

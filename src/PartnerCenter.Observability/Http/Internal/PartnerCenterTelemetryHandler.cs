@@ -134,19 +134,25 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Classifies and attaches an in-memory error body without entering an async method (no state machine, no copy).
+    /// Attaches an in-memory error body without entering an async method and without classifying it: nothing listens,
+    /// so the classification is made when something reads the attached error (<see cref="AttachedError"/>), if ever.
     /// True when done, or when it failed (reported, and the caller gets the response as it is); false for a streamed body.
     /// </summary>
     private static bool TryAttachInMemoryError(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryState.Snapshot snapshot)
     {
         try
         {
-            if (!ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var classification))
+            switch (ErrorBodyCapture.TryCaptureInMemory(response, snapshot.Classifier, out var classification, out var body))
             {
-                return false;
+                case InMemoryCapture.Captured:
+                    ErrorAttachment.AttachDeferred(request, (int)response.StatusCode, body, snapshot.Classifier);
+                    break;
+                case InMemoryCapture.Classified:
+                    ErrorAttachment.Attach(request, in classification);
+                    break;
+                default:
+                    return false;
             }
-
-            ErrorAttachment.Attach(request, in classification);
         }
         catch (Exception ex)
         {

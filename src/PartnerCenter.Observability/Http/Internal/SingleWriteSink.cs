@@ -39,9 +39,9 @@ internal sealed class SingleWriteSink : Stream
     }
 
     /// <summary>The bytes of the single write (empty when nothing was written); false when they came any other way.</summary>
-    public bool TryGetCaptured(out ReadOnlySpan<byte> bytes)
+    public bool TryGetCaptured(out ArraySegment<byte> bytes)
     {
-        bytes = _array is null ? default : _array.AsSpan(_offset, _count);
+        bytes = _array is null ? ArraySegment<byte>.Empty : new ArraySegment<byte>(_array, _offset, _count);
         return !_unusable;
     }
 
