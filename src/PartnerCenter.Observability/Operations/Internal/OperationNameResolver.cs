@@ -23,7 +23,7 @@ internal sealed class OperationNameResolver
     private const int MaxGenericSegments = 8;
 
     private readonly Dictionary<string, string> _knownWords;
-    private readonly RouteTemplate[][] _bySegmentCount;
+    private readonly RouteTemplateTrie _templates;
     private readonly BoundedValueSet _dynamicNames;
     private readonly ConcurrentDictionary<string, BoundedValueSet> _codesByOperation = new(StringComparer.Ordinal);
     private readonly int _maxCodesPerOperation;
@@ -33,12 +33,7 @@ internal sealed class OperationNameResolver
         var templates = userTemplates.Select(t => new RouteTemplate(t, isUser: true))
             .Concat(PartnerCenterRoutes.Templates.Select(t => new RouteTemplate(t, isUser: false)))
             .ToList();
-        var longest = templates.Count == 0 ? 0 : templates.Max(t => t.Segments.Length);
-        _bySegmentCount = new RouteTemplate[longest + 1][];
-        for (var i = 0; i <= longest; i++)
-        {
-            _bySegmentCount[i] = [.. templates.Where(t => t.Segments.Length == i)];
-        }
+        _templates = new RouteTemplateTrie(templates);
 
         // A word's casing is the built-in routes' when they have it, else the first user template's.
         _knownWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -76,22 +71,7 @@ internal sealed class OperationNameResolver
         var trimmed = Trim(path);
         Span<Range> ranges = stackalloc Range[16];
         var count = trimmed.Split(ranges, '/', StringSplitOptions.RemoveEmptyEntries);
-        template = null;
-        if (count >= ranges.Length || count >= _bySegmentCount.Length)
-        {
-            return false;
-        }
-
-        RouteTemplate? best = null;
-        foreach (var candidate in _bySegmentCount[count])
-        {
-            if ((best is null || (candidate.IsUser == best.IsUser && candidate.LiteralCount > best.LiteralCount)) && candidate.IsMatch(trimmed, ranges[..count]))
-            {
-                best = candidate;
-            }
-        }
-
-        template = best?.Text;
+        template = count < ranges.Length ? _templates.Match(trimmed, ranges[..count])?.Text : null;
         return template is not null;
     }
 
@@ -200,40 +180,5 @@ internal sealed class OperationNameResolver
         }
 
         return segment.Length >= 24 || (segment.Length >= 8 && digits > 0);
-    }
-
-    private sealed class RouteTemplate
-    {
-        public RouteTemplate(string text, bool isUser)
-        {
-            Text = text;
-            IsUser = isUser;
-            Segments = text.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-            LiteralCount = Segments.Count(s => !IsPlaceholder(s));
-        }
-
-        public string Text { get; }
-
-        public bool IsUser { get; }
-
-        public string[] Segments { get; }
-
-        public int LiteralCount { get; }
-
-        public bool IsMatch(ReadOnlySpan<char> path, ReadOnlySpan<Range> ranges)
-        {
-            for (var i = 0; i < Segments.Length; i++)
-            {
-                var segment = Segments[i];
-                if (!IsPlaceholder(segment) && !path[ranges[i]].Equals(segment, StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        public static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
     }
 }
