@@ -23,6 +23,7 @@ public class HandlerBenchmarks
     private HttpClient _oursOff = null!;
     private HttpClient _oursOn = null!;
     private HttpClient _peerOn = null!;
+    private HttpClient _peerSameIds = null!;
     private HttpClient _errorBare = null!;
     private HttpClient _errorNaive = null!;
     private HttpClient _errorOurs = null!;
@@ -39,12 +40,13 @@ public class HandlerBenchmarks
         _oursOff = new HttpClient(HandlerFactory.Ours(ok, addRequestIds: false, HandlerFactory.LoggingOff), disposeHandler: false);
     }
 
-    [GlobalSetup(Targets = [nameof(Success_Ours_AllSignalsOn), nameof(Success_Peer_SignalsOn)])]
+    [GlobalSetup(Targets = [nameof(Success_Ours_AllSignalsOn), nameof(Success_Peer_SignalsOn), nameof(Success_Peer_SameIds)])]
     public void SetupSignalsOn()
     {
         SetupSignalsOff();
         _oursOn = new HttpClient(HandlerFactory.Ours(new InMemoryHandler(HttpStatusCode.OK, body: null), addRequestIds: true, HandlerFactory.WarningLogger), disposeHandler: false);
         _peerOn = new HttpClient(new PeerHandler { InnerHandler = new InMemoryHandler(HttpStatusCode.OK, body: null) }, disposeHandler: false);
+        _peerSameIds = new HttpClient(new PeerHandler(sameIdsAsOurs: true) { InnerHandler = new InMemoryHandler(HttpStatusCode.OK, body: null) }, disposeHandler: false);
         _listeners = HandlerFactory.ListenToEverything();
     }
 
@@ -90,6 +92,10 @@ public class HandlerBenchmarks
     [Benchmark(Description = "success: hand-written peer (1 Activity + 1 histogram + ids), listened")]
     [BenchmarkCategory("success")]
     public Task<HttpResponseMessage> Success_Peer_SignalsOn() => Send(_peerOn);
+
+    [Benchmark(Description = "success: hand-written peer, listened, ids from the library's generator")]
+    [BenchmarkCategory("success")]
+    public Task<HttpResponseMessage> Success_Peer_SameIds() => Send(_peerSameIds);
 
     [Benchmark(Baseline = true, Description = "error 403: bare HttpClient")]
     [BenchmarkCategory("error")]

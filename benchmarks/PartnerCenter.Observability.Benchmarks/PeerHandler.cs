@@ -7,8 +7,11 @@ namespace PartnerCenter.Observability.Benchmarks;
 /// The floor a careful user would write by hand: one client Activity with the same tags as ours, one histogram
 /// measurement with the same tags as ours, and the MS-RequestId and MS-CorrelationId headers when missing. It reads no
 /// error body and classifies nothing, so on an error it is only a floor for the signals, not for the classification.
+/// A careful user writes <see cref="Guid.NewGuid"/> for the ids; with <paramref name="sameIdsAsOurs"/> the peer takes
+/// them from the library's generator instead, so that the comparison shows the rest of the work alone.
 /// </summary>
-internal sealed class PeerHandler : DelegatingHandler
+/// <param name="sameIdsAsOurs">Whether the ids come from the library's generator rather than <see cref="Guid.NewGuid"/>.</param>
+internal sealed class PeerHandler(bool sameIdsAsOurs = false) : DelegatingHandler
 {
     public const string SourceName = "Peer.PartnerCenter";
     private const string Operation = "/v1/customers/{customer_id}/orders";
@@ -20,12 +23,12 @@ internal sealed class PeerHandler : DelegatingHandler
     {
         if (!request.Headers.Contains("MS-RequestId"))
         {
-            request.Headers.TryAddWithoutValidation("MS-RequestId", Guid.NewGuid().ToString());
+            request.Headers.TryAddWithoutValidation("MS-RequestId", NewId());
         }
 
         if (!request.Headers.Contains("MS-CorrelationId"))
         {
-            request.Headers.TryAddWithoutValidation("MS-CorrelationId", Guid.NewGuid().ToString());
+            request.Headers.TryAddWithoutValidation("MS-CorrelationId", NewId());
         }
 
         var method = request.Method.Method;
@@ -51,4 +54,6 @@ internal sealed class PeerHandler : DelegatingHandler
         Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
         return response;
     }
+
+    private string NewId() => sameIdsAsOurs ? PartnerCenter.Observability.Http.RequestIdGenerator.NewId() : Guid.NewGuid().ToString();
 }

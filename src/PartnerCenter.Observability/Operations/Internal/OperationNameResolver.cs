@@ -78,7 +78,7 @@ internal sealed class OperationNameResolver
     /// <summary>The path without its query, fragment and surrounding slashes.</summary>
     private static ReadOnlySpan<char> Trim(string path)
     {
-        var query = path.IndexOfAny(['?', '#']);
+        var query = path.AsSpan().IndexOfAny('?', '#');
         return (query >= 0 ? path.AsSpan(0, query) : path.AsSpan()).Trim('/');
     }
 

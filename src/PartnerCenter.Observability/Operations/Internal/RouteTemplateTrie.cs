@@ -88,6 +88,7 @@ internal sealed class RouteTemplateTrie
     {
         private Dictionary<string, Node>? _literals;
         private Dictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private int _longestLiteral;
 
         public Node? Placeholder { get; set; }
 
@@ -105,6 +106,7 @@ internal sealed class RouteTemplateTrie
             {
                 child = new Node();
                 _literals.Add(segment, child);
+                _longestLiteral = Math.Max(_longestLiteral, segment.Length);
             }
 
             return child;
@@ -112,7 +114,8 @@ internal sealed class RouteTemplateTrie
 
         public bool TryGetLiteral(ReadOnlySpan<char> segment, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Node? child)
         {
-            if (_literals is null)
+            // An id is usually longer than any word of the table at its place: no need to hash it to know.
+            if (_literals is null || segment.Length > _longestLiteral)
             {
                 child = null;
                 return false;
