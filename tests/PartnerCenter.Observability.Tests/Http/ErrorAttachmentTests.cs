@@ -124,15 +124,19 @@ public sealed class ErrorAttachmentTests
         Assert.False(request.TryGetPartnerCenterError(out _));
     }
 
-    [Fact]
-    public async Task An_unobserved_in_memory_error_is_attached_unclassified_and_classified_when_read()
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(200_000, true)]
+    public async Task An_unobserved_in_memory_error_is_attached_unclassified_and_classified_when_read(int padding, bool classifiedAtOnce)
     {
+        // A body past the size limit is classified at once: a reference to it would keep the whole body alive.
+        var body = padding == 0 ? Eligibility : Eligibility[..^1] + ",\"pad\":\"" + new string('x', padding) + "\"}";
         var counting = new CountingOverrides();
         var services = new ServiceCollection();
         services.AddHttpClient("pc")
             .ConfigurePrimaryHttpMessageHandler(() => new StubHandler(() => new HttpResponseMessage(HttpStatusCode.Forbidden)
             {
-                Content = new StringContent(Eligibility, Encoding.UTF8, "application/json"),
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
             }))
             .AddPartnerCenterTelemetry(o =>
             {
@@ -147,12 +151,13 @@ public sealed class ErrorAttachmentTests
         using var response = await client.GetAsync(new Uri("https://api.partnercenter.microsoft.com/v1/customers/c1/orders"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(0, counting.Reads);
+        Assert.Equal(classifiedAtOnce, counting.Reads > 0);
         Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var error));
         Assert.True(counting.Reads > 0);
+        Assert.Equal(403, error.StatusCode);
         Assert.Equal("800020", error.Code);
         Assert.Equal(PartnerCenterErrorCategory.Eligibility, error.Category);
-        Assert.Equal(Eligibility, await response.Content.ReadAsStringAsync());
+        Assert.Equal(body, await response.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -144,8 +144,14 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         {
             switch (ErrorBodyCapture.TryCaptureInMemory(response, snapshot.Classifier, out var classification, out var body))
             {
-                case InMemoryCapture.Captured:
+                case InMemoryCapture.Captured when body.Array!.Length <= snapshot.Classifier.Options.MaxBodyBytes + 1:
                     ErrorAttachment.AttachDeferred(request, (int)response.StatusCode, body, snapshot.Classifier);
+                    break;
+                case InMemoryCapture.Captured:
+                    // A body past the size limit is classified now: a reference kept on the request would keep all of
+                    // it alive for as long as the request, where the classification needs only its first bytes.
+                    var now = snapshot.Classifier.Classify((int)response.StatusCode, body, contentType: null);
+                    ErrorAttachment.Attach(request, in now);
                     break;
                 case InMemoryCapture.Classified:
                     ErrorAttachment.Attach(request, in classification);
