@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability.Http;
+using PartnerCenter.Observability.Tests.Infrastructure;
 
 namespace PartnerCenter.Observability.Tests.Http;
 
@@ -10,6 +11,11 @@ namespace PartnerCenter.Observability.Tests.Http;
 /// The error attached to a request: read back through <see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>,
 /// one shared holder for a repeated classification, and an in-memory body classified only when something reads it.
 /// </summary>
+/// <remarks>
+/// Not run beside other tests: a span or metric listener of a test running at the same time would turn signals on, and
+/// with them the classification during the call, which one test here checks does not happen when nothing listens.
+/// </remarks>
+[Collection(NonParallelTests.Name)]
 public sealed class ErrorAttachmentTests
 {
     private const string Eligibility = """{"code":800020,"description":"The catalog item isn't eligible for purchase."}""";
