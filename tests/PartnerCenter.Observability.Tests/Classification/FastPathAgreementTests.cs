@@ -26,6 +26,12 @@ public sealed class FastPathAgreementTests
     [InlineData(400, """{"code": 2001, "description": "Subscription quantity cannot be increased or decreased while subscription is being suspended"}""")]
     [InlineData(500, """{"code": 800003, "description": "Unexpected service error", "isRETRYABLE": false}""")]
     [InlineData(404, """{"code": 123456789, "description": "Tenant not found"}""")]
+    [InlineData(403, """{"code": "000800020", "description": "x"}""")]
+    [InlineData(403, """{"code": "0000800020", "description": "x"}""")]
+    [InlineData(403, """{"code": "00000800020", "description": "x"}""")]
+    [InlineData(403, """{"code": "80002O", "description": "x"}""")]
+    [InlineData(501, """{"code": "Oops", "description": "x"}""")]
+    [InlineData(501, """{"code": "0", "description": "x"}""")]
     public void The_fast_path_and_the_general_path_agree(int status, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
