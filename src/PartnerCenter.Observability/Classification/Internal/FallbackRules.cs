@@ -27,9 +27,10 @@ internal static class FallbackRules
         PartnerCenterErrorCategory.Validation,
     ];
 
-    // Stryker disable String : data, and a mutant that empties a phrase is found in every text, so any fallback test kills it;
-    // in a static initializer each costs a session of the whole unit filter (docs/reliability.md, "Mutation testing").
-    // FallbackSignalTests.Each_phrase_alone_decides_its_category checks every phrase against a list of its own.
+    // The phrases are data: FallbackSignalTests.Each_phrase_alone_decides_its_category checks every one against a list of
+    // its own, and a mutant that empties a phrase is found in every text, so any fallback test kills it. Built in a static
+    // initializer, each such mutant would cost a session of the whole unit filter (docs/reliability.md, "Mutation testing").
+    // Stryker disable String : phrase table (data, static): an emptied phrase matches every text; each phrase is tested by name
     private static readonly FallbackSignal[] Signals =
     [
         // Quota: count, seat and licence limits, and maximums.
