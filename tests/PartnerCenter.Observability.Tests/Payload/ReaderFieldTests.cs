@@ -220,6 +220,18 @@ public sealed class ReaderFieldTests
         Assert.Equal(PartnerCenterPayloadOutcome.Truncated, PartnerCenterPayloadReader.Read(codeFirst, 9).Outcome);
     }
 
+    [Theory]
+    [InlineData("{\"code\": 800020, ", PartnerCenterPayloadOutcome.Invalid)]
+    [InlineData("{\"x\": 1}", PartnerCenterPayloadOutcome.Unrecognized)]
+    public void A_body_of_exactly_the_limit_is_whole_so_its_outcome_is_never_truncated(string text, PartnerCenterPayloadOutcome outcome)
+    {
+        var body = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(outcome, PartnerCenterPayloadReader.Read(body, body.Length).Outcome);
+
+        // One byte less, and the same body is reported cut.
+        Assert.Equal(PartnerCenterPayloadOutcome.Truncated, PartnerCenterPayloadReader.Read(body, body.Length - 1).Outcome);
+    }
+
     private static (PayloadReadResult Read, byte[] Json) Read(string body, bool complete = false)
     {
         var json = Encoding.UTF8.GetBytes(body);

@@ -1,32 +1,22 @@
 namespace PartnerCenter.Observability.Classification;
 
 /// <summary>One phrase of the fallback rules: found when it starts a word of the text, ignoring case.</summary>
-internal sealed class FallbackSignal
+internal sealed class FallbackSignal(string phrase, PartnerCenterErrorCategory category, int weight)
 {
-    public FallbackSignal(string phrase, PartnerCenterErrorCategory category, int weight)
-    {
-        Phrase = phrase;
-        Category = category;
-        Weight = weight;
-    }
+    public string Phrase { get; } = phrase;
 
-    public string Phrase { get; }
+    public PartnerCenterErrorCategory Category { get; } = category;
 
-    public PartnerCenterErrorCategory Category { get; }
-
-    public int Weight { get; }
+    public int Weight { get; } = weight;
 
     public bool IsIn(ReadOnlySpan<char> text)
     {
+        // Each place the phrase occurs, left to right, until one starts a word. Every step moves past the last place
+        // found, so the search ends without a bound of its own.
         var from = 0;
-        while (from < text.Length)
+        int at;
+        while ((at = text[from..].IndexOf(Phrase, StringComparison.OrdinalIgnoreCase)) >= 0)
         {
-            var at = text[from..].IndexOf(Phrase, StringComparison.OrdinalIgnoreCase);
-            if (at < 0)
-            {
-                return false;
-            }
-
             at += from;
             if (at == 0 || !char.IsLetterOrDigit(text[at - 1]))
             {

@@ -6,11 +6,6 @@ namespace PartnerCenter.Observability.Payload;
 /// </summary>
 internal readonly struct PayloadReadResult
 {
-    public PayloadReadResult(PartnerCenterPayloadOutcome outcome, int bytesExamined, TokenSlice code, TokenSlice description)
-        : this(outcome, bytesExamined, new PayloadFields { Code = code, Description = description })
-    {
-    }
-
     public PayloadReadResult(PartnerCenterPayloadOutcome outcome, int bytesExamined, in PayloadFields fields)
     {
         Outcome = outcome;
