@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the decision code (classification, payload reading and redaction, description templates,
-# operation names, error-code tags, log-text safety, header shapes) with Stryker.NET, against the core project's unit
-# tests only.
+# operation names, error-code tags, log-text safety, header shapes) with Stryker.NET, against the unit test project
+# (tests/PartnerCenter.Observability.Unit.Tests) only.
 # Prints the score per file and every surviving mutant. Not part of CI: a run takes minutes, not seconds.
 #
 #   eng/mutation.sh              # the whole scope (eng/stryker-config.json)
@@ -21,8 +21,10 @@ dotnet tool restore >/dev/null
 output="$PWD/artifacts/mutation/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$output"
 start=$(date +%s)
+# The Microsoft Testing Platform runner keeps one test process per concurrent session alive and switches the active
+# mutant through a memory-mapped file, where the VSTest runner started a test host for every session.
 (cd eng && dotnet stryker --config-file stryker-config.json --output "$output" --skip-version-check \
-  --concurrency "${STRYKER_CONCURRENCY:-2}" "$@")
+  --test-runner mtp --concurrency "${STRYKER_CONCURRENCY:-2}" "$@")
 elapsed=$(( $(date +%s) - start ))
 
 report="$output/reports/mutation-report.json"

@@ -7,7 +7,7 @@ namespace PartnerCenter.Observability.Tests.Catalog;
 /// <summary>Catalogue v2 against every row of the three reference files.</summary>
 public sealed class CatalogSourcesTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData(ReferenceFacts.Seed)]
     [InlineData(ReferenceFacts.OtherEditions)]
     [InlineData(ReferenceFacts.OtherPages)]

@@ -32,7 +32,7 @@ public sealed class PartnerCenterOperationResolverTests
         await using var server = await LoopbackServer.StartErrorAsync(500, "{}");
         using var client = harness.CreateClient();
         using var second = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "v1/invoices")).WithPartnerCenterOperation("second-name");
-        using var response = await client.SendAsync(second);
+        using var response = await client.SendAsync(second, TestContext.Current.CancellationToken);
 
         // The cap of one was spent through the resolver: a handler with a cap of its own would have tagged "second-name".
         var error = Assert.Single(harness.Errors.GetMeasurementSnapshot());
@@ -47,7 +47,7 @@ public sealed class PartnerCenterOperationResolverTests
         await using var server = await LoopbackServer.StartErrorAsync(404, "{}");
         var uri = new Uri(server.BaseAddress, "v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/orders?token=secret");
         using var client = harness.CreateClient();
-        using var response = await client.GetAsync(uri);
+        using var response = await client.GetAsync(uri, TestContext.Current.CancellationToken);
 
         var tagged = Assert.Single(harness.Errors.GetMeasurementSnapshot()).Tags[Tags.Operation];
         Assert.Equal("/v1/customers/{customer_id}/orders", tagged);

@@ -60,7 +60,7 @@ public sealed class FallbackRulesTests
     public void The_rule_cases_are_in_no_reference_file()
     {
         var known = PartnerCenterErrorCatalog.Definitions.SelectMany(r => r.OtherWordings.Append(r.Template)).ToList();
-        foreach (var (_, description, _) in RuleCases.Select(c => ((int)c[0], (string)c[1], c[2])))
+        foreach (var (_, description, _) in RuleCases.Select(c => c.Data))
         {
             Assert.DoesNotContain(known, k => k.Equals(description, StringComparison.OrdinalIgnoreCase));
             Assert.False(PartnerCenterErrorCatalog.TryMatchTemplate(400, description, out var row), $"'{description}' matches the catalogue row {row}");
