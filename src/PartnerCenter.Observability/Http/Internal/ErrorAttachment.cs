@@ -25,6 +25,32 @@ internal static class ErrorAttachment
         Set(request, attached);
     }
 
+    /// <summary>
+    /// Attaches the error of an in-memory body without classifying it: nothing listens, so the classification is made
+    /// when something reads the attached error (<see cref="AttachedError"/>), if ever. A body past the size limit is
+    /// classified now: a reference kept on the request would keep all of it alive for as long as the request, where the
+    /// classification needs only its first bytes. False for a content that is not in memory (it has to be read).
+    /// </summary>
+    public static bool TryAttachInMemory(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterErrorClassifier classifier)
+    {
+        var status = (int)response.StatusCode;
+        switch (ErrorBodyCapture.TryCaptureInMemory(response, classifier, out var classification, out var body))
+        {
+            case InMemoryCapture.Captured when body.Array!.Length <= classifier.Options.MaxBodyBytes + 1:
+                AttachDeferred(request, status, body, classifier);
+                return true;
+            case InMemoryCapture.Captured:
+                var now = classifier.Classify(status, body, contentType: null);
+                Attach(request, in now);
+                return true;
+            case InMemoryCapture.Classified:
+                Attach(request, in classification);
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Attaches an error body to classify when something reads the error (never, in most successful jobs).</summary>
     public static void AttachDeferred(HttpRequestMessage request, int statusCode, ArraySegment<byte> body, PartnerCenterErrorClassifier classifier) =>
         Set(request, AttachedError.Deferred(statusCode, body, classifier));

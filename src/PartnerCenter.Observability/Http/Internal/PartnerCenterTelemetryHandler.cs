@@ -134,38 +134,20 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// Attaches an in-memory error body without entering an async method and without classifying it: nothing listens,
-    /// so the classification is made when something reads the attached error (<see cref="AttachedError"/>), if ever.
+    /// Attaches an in-memory error body without entering an async method (<see cref="ErrorAttachment.TryAttachInMemory"/>).
     /// True when done, or when it failed (reported, and the caller gets the response as it is); false for a streamed body.
     /// </summary>
     private static bool TryAttachInMemoryError(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryState.Snapshot snapshot)
     {
         try
         {
-            switch (ErrorBodyCapture.TryCaptureInMemory(response, snapshot.Classifier, out var classification, out var body))
-            {
-                case InMemoryCapture.Captured when body.Array!.Length <= snapshot.Classifier.Options.MaxBodyBytes + 1:
-                    ErrorAttachment.AttachDeferred(request, (int)response.StatusCode, body, snapshot.Classifier);
-                    break;
-                case InMemoryCapture.Captured:
-                    // A body past the size limit is classified now: a reference kept on the request would keep all of
-                    // it alive for as long as the request, where the classification needs only its first bytes.
-                    var now = snapshot.Classifier.Classify((int)response.StatusCode, body, contentType: null);
-                    ErrorAttachment.Attach(request, in now);
-                    break;
-                case InMemoryCapture.Classified:
-                    ErrorAttachment.Attach(request, in classification);
-                    break;
-                default:
-                    return false;
-            }
+            return ErrorAttachment.TryAttachInMemory(response, request, snapshot.Classifier);
         }
         catch (Exception ex)
         {
             PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
+            return true;
         }
-
-        return true;
     }
 
     private static async Task<HttpResponseMessage> AwaitAttachingAsync(ValueTask attaching, Task<HttpResponseMessage> sending)
