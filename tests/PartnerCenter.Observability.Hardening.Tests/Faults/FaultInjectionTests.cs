@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -192,22 +191,11 @@ public sealed class FaultInjectionTests : IClassFixture<FaultServer>
                 {
                     // On every options instance: the app-wide ones and the client's own named copy of them.
                     services.PostConfigureAll<PartnerCenterTelemetryOptions>(options =>
-                        ReplaceOverrides(options.Classification, new ThrowingOverrides(countThrows: fault == Fault.CategoryOverridesCount)));
+                        CategoryOverrideStore.Replace(options.Classification, new ThrowingOverrides(countThrows: fault == Fault.CategoryOverridesCount)));
                 }
             });
         disposables.Add(harness);
         return new Armed(harness, disposables);
-    }
-
-    /// <summary>
-    /// <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/> is a get-only dictionary; a store that throws
-    /// (a custom IDictionary bound by a configuration library, say) is put in its place by reflection.
-    /// </summary>
-    private static void ReplaceOverrides(PartnerCenterClassificationOptions options, IDictionary<string, PartnerCenterErrorCategory> overrides)
-    {
-        var field = typeof(PartnerCenterClassificationOptions).GetField("<CategoryOverrides>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("The backing field of CategoryOverrides was not found.");
-        field.SetValue(options, overrides);
     }
 
     private sealed class Armed(TelemetryHarness harness, List<IDisposable> disposables) : IDisposable
@@ -250,13 +238,5 @@ public sealed class FaultInjectionTests : IClassFixture<FaultServer>
         public PartnerCenterTelemetryOptions Get(string? name) => throw new InvalidOperationException("options monitor fault");
 
         public IDisposable? OnChange(Action<PartnerCenterTelemetryOptions, string?> listener) => null;
-    }
-
-    private sealed class ThrowingOverrides(bool countThrows) : Dictionary<string, PartnerCenterErrorCategory>, IDictionary<string, PartnerCenterErrorCategory>, ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>
-    {
-        int ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>.Count => countThrows ? throw new InvalidOperationException("overrides Count fault") : 1;
-
-        bool IDictionary<string, PartnerCenterErrorCategory>.TryGetValue(string key, out PartnerCenterErrorCategory value) =>
-            throw new InvalidOperationException("overrides lookup fault");
     }
 }

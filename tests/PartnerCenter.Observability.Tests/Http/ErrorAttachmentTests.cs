@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability.Http;
@@ -121,7 +120,7 @@ public sealed class ErrorAttachmentTests
     [Fact]
     public void A_deferred_classification_that_fails_reads_as_no_error_and_never_throws()
     {
-        var options = WithOverrides(new ThrowingOverrides());
+        var options = WithOverrides(new ThrowingOverrides(countThrows: true));
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders");
         ErrorAttachment.AttachDeferred(request, 403, new ArraySegment<byte>(Encoding.UTF8.GetBytes(Eligibility)), new PartnerCenterErrorClassifier(options));
 
@@ -149,7 +148,7 @@ public sealed class ErrorAttachmentTests
                 // Every signal off, so nothing needs the classification while the request runs.
                 o.AddRequestIds = false;
                 o.EnrichHttpClientMetrics = false;
-                SetOverrides(o.Classification, counting);
+                CategoryOverrideStore.Replace(o.Classification, counting);
             });
         await using var provider = services.BuildServiceProvider();
         using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("pc");
@@ -191,13 +190,9 @@ public sealed class ErrorAttachmentTests
     private static PartnerCenterClassificationOptions WithOverrides(IDictionary<string, PartnerCenterErrorCategory> store)
     {
         var options = new PartnerCenterClassificationOptions();
-        SetOverrides(options, store);
+        CategoryOverrideStore.Replace(options, store);
         return options;
     }
-
-    /// <summary>Puts a store of our own behind the get-only <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/>.</summary>
-    private static void SetOverrides(PartnerCenterClassificationOptions options, IDictionary<string, PartnerCenterErrorCategory> store) =>
-        typeof(PartnerCenterClassificationOptions).GetField("<CategoryOverrides>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic)!.SetValue(options, store);
 
     /// <summary>An empty override store that counts how often the classifier asks it anything.</summary>
     private sealed class CountingOverrides : Dictionary<string, PartnerCenterErrorCategory>, IDictionary<string, PartnerCenterErrorCategory>, ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>
@@ -221,13 +216,5 @@ public sealed class ErrorAttachmentTests
             value = default;
             return false;
         }
-    }
-
-    private sealed class ThrowingOverrides : Dictionary<string, PartnerCenterErrorCategory>, IDictionary<string, PartnerCenterErrorCategory>, ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>
-    {
-        int ICollection<KeyValuePair<string, PartnerCenterErrorCategory>>.Count => throw new InvalidOperationException("overrides Count fault");
-
-        bool IDictionary<string, PartnerCenterErrorCategory>.TryGetValue(string key, out PartnerCenterErrorCategory value) =>
-            throw new InvalidOperationException("overrides lookup fault");
     }
 }
