@@ -68,7 +68,7 @@ internal sealed class RouteTemplateTrie
 
         public void Offer(int index, RouteTemplate template)
         {
-            if (_user.Template is null && _builtIn.Template is null || index < _firstIndex)
+            if ((_user.Template is null && _builtIn.Template is null) || index < _firstIndex)
             {
                 _firstIndex = index;
                 _firstIsUser = template.IsUser;
