@@ -108,6 +108,7 @@ public static class PartnerCenterTelemetryServiceCollectionExtensions
         }
 
         services.AddSingleton(new PartnerCenterTelemetryClientMarker(name));
+        services.AddSingleton<IOptionsChangeTokenSource<PartnerCenterTelemetryOptions>>(sp => new ClientOptionsChangeTokenSource(name, sp));
         options.ValidateOnStart();
         services.PostConfigure<HttpClientFactoryOptions>(name, factory =>
             factory.HttpMessageHandlerBuilderActions.Add(handlers =>

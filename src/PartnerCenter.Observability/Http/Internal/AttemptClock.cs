@@ -3,30 +3,20 @@ using System.Diagnostics;
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// Times an attempt with as few clock reads as it can (each is tens of nanoseconds, and more where the clock source is
-/// not the CPU's counter). With the system clock and a span, the span's start time is the attempt's start, and the one
-/// read at the end becomes the span's end time as well, so that stopping the span reads no clock again: two reads per
-/// attempt instead of four. Without a span, or with another <see cref="TimeProvider"/> (tests), its timestamps.
+/// Times an attempt with the monotonic clock (<see cref="TimeProvider.GetTimestamp"/>), as Polly and the runtime's own
+/// HTTP metrics do: a wall-clock adjustment during a call moves neither the duration measurement nor the span's
+/// duration. The span ends at its start time plus the same elapsed time, so that both report one value.
 /// </summary>
 internal static class AttemptClock
 {
-    /// <summary>The start timestamp, or 0 when the span's start time serves.</summary>
-    public static long Start(TimeProvider timeProvider, Activity? activity) =>
-        UsesSpan(timeProvider, activity) ? 0 : timeProvider.GetTimestamp();
+    /// <summary>The start timestamp.</summary>
+    public static long Start(TimeProvider timeProvider) => timeProvider.GetTimestamp();
 
-    /// <summary>Seconds since the start; with a span, also its end time.</summary>
+    /// <summary>Seconds since <paramref name="started"/>; the span, if any, ends that long after its start.</summary>
     public static double ElapsedSeconds(TimeProvider timeProvider, Activity? activity, long started)
     {
-        if (!UsesSpan(timeProvider, activity))
-        {
-            return timeProvider.GetElapsedTime(started).TotalSeconds;
-        }
-
-        var end = timeProvider.GetUtcNow().UtcDateTime;
-        activity!.SetEndTime(end);
-        return Math.Max(0, (end - activity.StartTimeUtc).TotalSeconds);
+        var elapsed = timeProvider.GetElapsedTime(started);
+        activity?.SetEndTime(activity.StartTimeUtc + elapsed);
+        return elapsed.TotalSeconds;
     }
-
-    private static bool UsesSpan(TimeProvider timeProvider, Activity? activity) =>
-        activity is not null && ReferenceEquals(timeProvider, TimeProvider.System);
 }

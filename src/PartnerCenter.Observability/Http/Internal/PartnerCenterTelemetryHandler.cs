@@ -209,12 +209,12 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             record.SpanRequestId = record.RequestId;
             record.SpanCorrelationId = record.CorrelationId;
             activity = StartActivity(in record);
-            started = AttemptClock.Start(_timeProvider, activity);
+            started = AttemptClock.Start(_timeProvider);
         }
         catch (Exception ex)
         {
             PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
-            started = AttemptClock.Start(_timeProvider, activity);
+            started = AttemptClock.Start(_timeProvider);
         }
 
         try
