@@ -56,7 +56,7 @@ public sealed class EnsurePartnerCenterSuccessTests
 
         Assert.Equal(PartnerCenterErrorCategory.Quota, error.Category);
         Assert.Contains("POST /v1/customers/{customer_id}/orders", error.Message, StringComparison.Ordinal);
-        Assert.Contains("403 123456 (quota, not retryable)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403, code 123456 (quota, not retryable)", error.Message, StringComparison.Ordinal);
         foreach (var secret in new[] { CustomerId, "partner@contoso.com", Samples.RequestId, "secret", "127.0.0.1", server.BaseAddress.Port.ToString(CultureInfo.InvariantCulture) })
         {
             Assert.DoesNotContain(secret, error.Message, StringComparison.OrdinalIgnoreCase);
