@@ -44,6 +44,29 @@ public sealed class SpansInsideRequestsTests
         Assert.DoesNotContain(server.TagObjects, t => t.Value?.ToString()?.Contains("customers", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task The_readme_console_exporter_line_prints_the_span_of_a_call_made_in_a_request()
+    {
+        using var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console);
+        ActivityTraceId trace;
+        try
+        {
+            // The README's line, as written there.
+            (trace, _) = await RunWebAppAsync(aspNetCoreInstrumentation: false, more: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddConsoleExporter()));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var text = console.ToString();
+        Assert.Contains($"Activity.TraceId:            {trace.ToHexString()}", text, StringComparison.Ordinal);
+        Assert.Contains("Activity.DisplayName:        GET /v1/customers", text, StringComparison.Ordinal);
+        Assert.Contains("partner_center.error.category: quota", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("01", true)]
     [InlineData("00", false)]
@@ -67,7 +90,7 @@ public sealed class SpansInsideRequestsTests
         Assert.Equal("quota", ours.GetTagItem(PartnerCenterTelemetryNames.Tags.ErrorCategory));
     }
 
-    private static async Task<(ActivityTraceId Trace, IReadOnlyList<Activity> Exported)> RunWebAppAsync(bool aspNetCoreInstrumentation, string? traceparent = null)
+    private static async Task<(ActivityTraceId Trace, IReadOnlyList<Activity> Exported)> RunWebAppAsync(bool aspNetCoreInstrumentation, string? traceparent = null, Action<WebApplicationBuilder>? more = null)
     {
         await using var partnerCenter = await LoopbackServer.StartErrorAsync(429, ThrottledBody, headers: r => r.Headers.RetryAfter = "7");
         var exported = new List<Activity>();
@@ -86,6 +109,7 @@ public sealed class SpansInsideRequestsTests
             }
         });
         builder.Services.AddHttpClient<PartnerCenterClient>(c => c.BaseAddress = partnerCenter.BaseAddress);
+        more?.Invoke(builder);
         await using var app = builder.Build();
         app.MapGet("/customers", async (PartnerCenterClient client, CancellationToken cancellationToken) =>
         {
