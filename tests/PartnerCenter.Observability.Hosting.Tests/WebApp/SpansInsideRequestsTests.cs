@@ -70,24 +70,27 @@ public sealed class SpansInsideRequestsTests
     [Theory]
     [InlineData("01", true)]
     [InlineData("00", false)]
-    public async Task An_incoming_sampling_decision_is_honored(string flags, bool exportedExpected)
+    public async Task An_incoming_sampling_decision_is_honored(string flags, bool sampled)
     {
         var incoming = ActivityTraceId.CreateRandom();
-        var (trace, exported) = await RunWebAppAsync(aspNetCoreInstrumentation: false, traceparent: $"00-{incoming.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-{flags}");
+        var caller = ActivitySpanId.CreateRandom();
+        var (trace, exported) = await RunWebAppAsync(aspNetCoreInstrumentation: false, traceparent: $"00-{incoming.ToHexString()}-{caller.ToHexString()}-{flags}");
 
+        // The request joins the caller's trace, and the app's sampler follows the caller's decision for it. (Whether our
+        // own span is then recorded is the same parent-based decision, but this process also holds a test listener that
+        // records every span of our source, so the request's server span is what shows the decision here.)
         Assert.Equal(incoming, trace);
-        Assert.Equal(exportedExpected, exported.Any(a => a.Source.Name == PartnerCenterTelemetryNames.SourceName && a.TraceId == trace));
-    }
-
-    [Fact]
-    public async Task A_call_made_inside_a_request_is_a_child_of_the_server_span_with_aspnetcore_instrumentation()
-    {
-        var (trace, exported) = await RunWebAppAsync(aspNetCoreInstrumentation: true);
-
-        var ours = Assert.Single(exported, a => a.Source.Name == PartnerCenterTelemetryNames.SourceName && a.TraceId == trace);
-        var server = Assert.Single(exported, a => a.TraceId == trace && a.Kind == ActivityKind.Server && a.ParentSpanId == default);
-        Assert.Equal(server.SpanId, ours.ParentSpanId);
-        Assert.Equal("quota", ours.GetTagItem(PartnerCenterTelemetryNames.Tags.ErrorCategory));
+        // The app's request span is the caller's child (the stub's own server span, in the same process, is not).
+        var server = exported.Where(a => a.TraceId == trace && a.Kind == ActivityKind.Server && a.ParentSpanId == caller).ToList();
+        if (sampled)
+        {
+            var ours = Assert.Single(exported, a => a.Source.Name == PartnerCenterTelemetryNames.SourceName && a.TraceId == trace);
+            Assert.Contains(server, s => s.SpanId == ours.ParentSpanId);
+        }
+        else
+        {
+            Assert.Empty(server);
+        }
     }
 
     private static async Task<(ActivityTraceId Trace, IReadOnlyList<Activity> Exported)> RunWebAppAsync(bool aspNetCoreInstrumentation, string? traceparent = null, Action<WebApplicationBuilder>? more = null)
