@@ -79,10 +79,16 @@ internal sealed class AspireDashboardLauncher : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            Console.WriteLine($"Aspire dashboard still at {DashboardUrl}: press Enter to stop it.");
+            // On a terminal the dashboard stays up after the summary, so that the run's traces can be browsed; with
+            // standard input redirected (a script) nobody can press Enter, and it stops at once.
             if (!Console.IsInputRedirected)
             {
+                Console.WriteLine($"Aspire dashboard still at {DashboardUrl}: press Enter to stop it.");
                 await Task.Run(Console.ReadLine).ConfigureAwait(false);
+            }
+            else
+            {
+                Console.WriteLine($"Aspire dashboard at {DashboardUrl} stopped (standard input is not a terminal: nobody to press Enter).");
             }
 
             _process.Kill(entireProcessTree: true);

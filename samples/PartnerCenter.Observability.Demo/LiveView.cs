@@ -27,6 +27,11 @@ internal static class LiveView
         var run = driver.RunAsync(cancellationToken);
         if (!interactive)
         {
+            if (!options.Json)
+            {
+                await ProgressLinesAsync(run, driver, stats).ConfigureAwait(false);
+            }
+
             await run.ConfigureAwait(false);
             return;
         }
@@ -42,6 +47,29 @@ internal static class LiveView
             context.UpdateTarget(Render(driver, stats));
         }).ConfigureAwait(false);
         await run.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Off a terminal (output piped to a file, a CI log) the live view cannot redraw: one plain progress line instead,
+    /// every quarter of the run (at least every second, at most every 5 s), and one at the end.
+    /// </summary>
+    private static async Task ProgressLinesAsync(Task run, TrafficDriver driver, DemoStats stats)
+    {
+        var every = TimeSpan.FromSeconds(Math.Clamp(driver.Duration.TotalSeconds / 4, 1, 5));
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(every, CancellationToken.None)).ConfigureAwait(false);
+            Console.WriteLine(ProgressLine(driver, stats));
+        }
+    }
+
+    internal static string ProgressLine(TrafficDriver driver, DemoStats stats)
+    {
+        var elapsed = Math.Min(driver.Elapsed.TotalSeconds, driver.Duration.TotalSeconds);
+        var categories = string.Join(", ", stats.ErrorsByCategory.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value.ToString(CultureInfo.InvariantCulture)}"));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"progress {elapsed:F0}/{driver.Duration.TotalSeconds:F0} s: {stats.Requests} requests, {stats.Succeeded} succeeded, {stats.Failed} failed{(categories.Length > 0 ? " (" + categories + ")" : "")}, {stats.TimedOut} timed out, p95 {stats.Percentile(0.95) * 1000:F0} ms");
     }
 
     private static Rows Render(TrafficDriver driver, DemoStats stats)

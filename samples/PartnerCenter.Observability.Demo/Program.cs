@@ -19,6 +19,15 @@ if (parsed is not { } options)
     return exit;
 }
 
+// Said at once: a cold first run spends its time building before this line, and a run with --dashboard waits for the
+// dashboard to start; from here on the user is told what happens.
+if (!options.Json)
+{
+    Console.WriteLine(options.Dashboard
+        ? "demo: starting the Partner Center simulator, the Aspire dashboard (a few seconds) and the instrumented app..."
+        : "demo: starting the Partner Center simulator and the instrumented app...");
+}
+
 await using var simulator = await PartnerCenterSimulator.StartAsync(new PartnerCenterSimulatorOptions
 {
     Seed = options.Seed,

@@ -31,7 +31,7 @@ internal static class CliApp
                 return Ok;
             }
 
-            await stderr.WriteLineAsync($"pc-errors: code '{code}' is not in the catalogue").ConfigureAwait(false);
+            await stderr.WriteLineAsync(NotCatalogued(code)).ConfigureAwait(false);
             return NotFound;
         }
 
@@ -90,7 +90,9 @@ internal static class CliApp
 
         if (!DocsTableReader.TryRead(text, out var rows, out var error))
         {
-            return BadInput(stderr, $"'{path}': {error}");
+            return BadInput(stderr, text.Contains(OwnCatalogueHeader, StringComparison.Ordinal)
+                ? $"'{path}' is this tool's own list of the catalogue (docs/error-codes.md, `pc-errors catalog --format markdown`), not a copy of Microsoft's page. {WhereToGetThePage}"
+                : $"'{path}': {error}. {WhereToGetThePage}");
         }
 
         Func<PartnerCenterErrorDefinition, bool> inBaseline = baseline is null
@@ -105,6 +107,19 @@ internal static class CliApp
         await stdout.WriteAsync(DiffFormatting.Format(differences, sourceName ?? Path.GetFileNameWithoutExtension(path), rows.Count)).ConfigureAwait(false);
         return differences.Count == 0 ? Ok : Differences;
     }
+
+    /// <summary>The header of <c>pc-errors catalog --format markdown</c> (docs/error-codes.md), which users pass to <c>catalog diff</c> by mistake.</summary>
+    private const string OwnCatalogueHeader = "| Code | Status | Category | Retryable | Template | Source |";
+
+    private const string WhereToGetThePage =
+        "Save Microsoft's \"Partner Center REST error codes\" page (learn.microsoft.com/partner-center/developer/error-codes) to a file: its text (select all, copy, paste) or its markdown source, and pass that file.";
+
+    /// <summary>What to do about a code the catalogue does not have: see what the classifier makes of the whole response, then keep it.</summary>
+    internal static string NotCatalogued(string code) =>
+        $"pc-errors: code '{code}' is not in the catalogue (the {PartnerCenterErrorCatalog.Definitions.Count} documented errors of Microsoft's error-code pages).\n" +
+        $"Next: classify the whole response, whose description the fallback rules read: echo '<the response body>' | pc-errors classify --status <HTTP status>\n" +
+        "To decide its category yourself: \"PartnerCenterTelemetry\": { \"Classification\": { \"CategoryOverrides\": { \"" + code + "\": \"Eligibility\" } } } in appsettings.json (any category; docs/options.md).\n" +
+        "If Microsoft documents the code now, compare their page with the catalogue: pc-errors catalog diff <your saved copy of the page>.";
 
     private static int BadInput(TextWriter stderr, string message)
     {

@@ -17,7 +17,8 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
     /// <summary>
     /// Instruments every IHttpClientFactory client for requests to Partner Center hosts, binds and validates the
     /// <c>PartnerCenterTelemetry</c> configuration section, registers OpenTelemetry tracing, metrics and logging with the
-    /// Partner Center source and meter, redacts Partner Center URLs in the runtime's HTTP spans and IHttpClientFactory's
+    /// Partner Center source and meter (and ASP.NET Core's request source, so that spans started inside a request are
+    /// sampled by the app's sampler rather than dropped under an unrecorded request Activity), redacts Partner Center URLs in the runtime's HTTP spans and IHttpClientFactory's
     /// logs, turns on trace-based exemplars unless the app chose its own exemplar filter (in code or with
     /// <c>OTEL_METRICS_EXEMPLAR_FILTER</c>), and exports over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables are set, unless the app
     /// configured an OTLP exporter itself, in which case only sources, meter and processors are added.
@@ -55,6 +56,7 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
         var otel = services.AddOpenTelemetry();
         otel.WithTracing(tracing => tracing
             .AddPartnerCenterInstrumentation()
+            .AddSource(AspNetCoreRequestSource.Name)
             .AddProcessor(sp => new RuntimeHttpSpanRedactionProcessor(sp.GetRequiredService<PartnerCenterUrlRedaction>())));
         otel.WithMetrics(metrics => metrics.AddPartnerCenterInstrumentation());
         TraceBasedExemplarDefault.Register(services);

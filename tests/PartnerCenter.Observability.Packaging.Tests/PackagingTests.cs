@@ -110,9 +110,14 @@ public sealed partial class PackagingTests(PackedSolution packed, ITestOutputHel
         try
         {
             await Dotnet.RunCheckedAsync("new", packed.WorkRoot, ["new", "web", "-o", app, "-n", "ConsumerApp", "--no-restore", "--no-update-check"], StepTimeout, environment);
-            await packed.WriteNuGetConfigAsync(app);
+
+            // The README's path, as written there: its nuget.config (the folder eng/pack.sh filled as one more source)
+            // and its `dotnet add package ... --prerelease`, which restores; the other packages then by version.
+            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), ReadmeInstall.NuGetConfig(packed.RepositoryRoot, packed.Feed));
             File.Copy(Path.Combine(AppContext.BaseDirectory, "ConsumerApp", "Program.cs"), Path.Combine(app, "Program.cs"), overwrite: true);
-            foreach (var id in packed.LibraryPackageIds)
+            var readmeAdd = await Dotnet.RunCheckedAsync("add package (README)", app, ReadmeInstall.Arguments(packed.RepositoryRoot, "dotnet add package PartnerCenter.Observability.Hosting --prerelease", packed.Feed), StepTimeout, environment);
+            packed.Write($"add package, as in the README: {Seconds(readmeAdd)}");
+            foreach (var id in packed.LibraryPackageIds.Where(id => id != "PartnerCenter.Observability.Hosting"))
             {
                 await Dotnet.RunCheckedAsync("add package", app, ["add", "package", id, "--version", packed.Version, "--no-restore"], StepTimeout, environment);
             }
@@ -164,10 +169,14 @@ public sealed partial class PackagingTests(PackedSolution packed, ITestOutputHel
         var environment = packed.ConsumerEnvironment();
         try
         {
-            await packed.WriteNuGetConfigAsync(directory);
+            // The README's line, as written there but for --tool-path in place of --global (nothing installed for the
+            // machine's user), in a folder with no nuget.config: --add-source alone finds the tool.
             var toolPath = Path.Combine(packed.WorkRoot, "tools");
             var id = Assert.Single(packed.Packages.Keys, PackedSolution.IsTool);
-            var install = await Dotnet.RunCheckedAsync("tool install", directory, ["tool", "install", "--tool-path", toolPath, id, "--version", packed.Version], StepTimeout, environment);
+            var arguments = ReadmeInstall.Arguments(packed.RepositoryRoot, $"dotnet tool install --global {id} --prerelease --add-source", packed.Feed)
+                .SelectMany(a => a == "--global" ? new[] { "--tool-path", toolPath } : [a])
+                .ToArray();
+            var install = await Dotnet.RunCheckedAsync("tool install (README)", directory, arguments, StepTimeout, environment);
             packed.Write($"tool install: {Seconds(install)}");
 
             var explain = await Dotnet.RunCheckedAsync("run", directory, ["explain", "800020"], TimeSpan.FromMinutes(1), environment, Path.Combine(toolPath, OperatingSystem.IsWindows() ? "pc-errors.exe" : "pc-errors"));

@@ -5,8 +5,9 @@ using PartnerCenter.Observability.Diagnostics;
 namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>
-/// IHttpClientFactory's default logs (<c>System.Net.Http.HttpClient.*</c>) carry the request URI. For Partner Center
-/// hosts this processor replaces it with the route template, without the query, before the record is exported.
+/// IHttpClientFactory's default logs (<c>System.Net.Http.HttpClient.*</c>) carry the request URI. Whatever the host,
+/// this processor replaces it with its redacted form (<see cref="PartnerCenterUrlRedaction.Redact"/>) before the record
+/// is exported.
 /// </summary>
 internal sealed class HttpClientLogRedactionProcessor : BaseProcessor<LogRecord>
 {
@@ -28,7 +29,7 @@ internal sealed class HttpClientLogRedactionProcessor : BaseProcessor<LogRecord>
             for (var i = 0; i < attributes.Count; i++)
             {
                 var attribute = attributes[i];
-                if (attribute.Value is Uri or string && _redaction.TryRedact(attribute.Value, force: false, out var redacted))
+                if (attribute.Value is Uri or string && _redaction.TryRedactForLog(attribute.Value, out var redacted))
                 {
                     rewritten ??= [.. attributes];
                     rewritten[i] = new(attribute.Key, redacted);

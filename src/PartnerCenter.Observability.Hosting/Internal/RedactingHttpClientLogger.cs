@@ -5,11 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>
-/// IHttpClientFactory's request logging, with Partner Center URLs as their route template (ids as placeholders, no
-/// query) on every logging path: the console and JSON console loggers, Serilog and any other provider, not only the
-/// OpenTelemetry export. It replaces the factory's default loggers (and their URL-carrying scope) with one pair of
-/// lines per logical request, in the default loggers' format; other hosts' URLs keep the runtime's own redaction of
-/// the query (<c>?*</c>).
+/// IHttpClientFactory's request logging, with every client's URLs redacted, whatever the host: the route template when
+/// one matches, else only route-table words and API versions kept (every other segment <c>{id}</c>), never user info,
+/// the query or the fragment. On every logging path: the console and JSON console loggers, Serilog and any other
+/// provider, not only the OpenTelemetry export. It replaces the factory's default loggers (and their URL-carrying
+/// scope) with one pair of lines per logical request, in the default loggers' format.
 /// </summary>
 internal sealed class RedactingHttpClientLogger : IHttpClientLogger
 {
@@ -56,17 +56,7 @@ internal sealed class RedactingHttpClientLogger : IHttpClientLogger
     {
         try
         {
-            if (uri is null)
-            {
-                return string.Empty;
-            }
-
-            if (_redaction.TryRedact(uri, force: false, out var redacted))
-            {
-                return redacted;
-            }
-
-            return uri.IsAbsoluteUri && uri.Query.Length > 0 ? uri.GetLeftPart(UriPartial.Path) + "?*" : uri.ToString();
+            return uri is null ? string.Empty : _redaction.Redact(uri);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -5,8 +5,8 @@ namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>
 /// The logger factory's scope provider, with IHttpClientFactory's request scope (<c>HTTP {HttpMethod} {Uri}</c>)
-/// redacted for Partner Center hosts: every log provider that reads scopes (OpenTelemetry with
-/// <c>IncludeScopes = true</c>, the console) gets <c>scheme://host/{route template}</c> instead of the path with its ids,
+/// redacted whatever the host: every log provider that reads scopes (OpenTelemetry with <c>IncludeScopes = true</c>,
+/// the console) gets <c>scheme://host/{route template}</c> instead of the URL with its ids, user info and query,
 /// whatever the order of processors and exporters. Scopes are rewritten when read, so nothing is paid for a log record
 /// that no provider exports with its scopes.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class UrlRedactingScopeProvider : IExternalScopeProvider
             for (var i = 0; i < values.Count; i++)
             {
                 var (key, value) = values[i];
-                if (key == UriKey && value is string or Uri && _redaction.TryRedact(value, force: false, out var redacted))
+                if (key == UriKey && value is string or Uri && _redaction.TryRedactForLog(value, out var redacted))
                 {
                     return new RedactedScope(values, i, redacted, value.ToString() ?? string.Empty);
                 }

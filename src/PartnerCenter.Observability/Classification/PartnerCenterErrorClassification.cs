@@ -64,6 +64,12 @@ public readonly struct PartnerCenterErrorClassification
     /// </summary>
     public string? Description { get; }
 
+    /// <summary>
+    /// For people (an exception's message): the template with the short numbers the server's description gave in place
+    /// of their placeholders (<c>Try again in 7 seconds.</c>), or <see langword="null"/> when there is none to fill.
+    /// </summary>
+    internal string? DescriptionWithNumbers { get; init; }
+
     /// <summary>The catalogue row that matched, if any.</summary>
     public PartnerCenterErrorDefinition? Definition { get; }
 

@@ -144,12 +144,12 @@ public sealed class PartnerCenterErrorClassifier
             if (PartnerCenterErrorCatalog.TryFind(statusCode, code, out var exact))
             {
                 exact = exact.Resolve(description);
-                return new(statusCode, exact.Code, Pin(statusCode, exact.Category), exact.Template, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, outcome, raw, retryable);
+                return WithNumbers(new(statusCode, exact.Code, Pin(statusCode, exact.Category), exact.Template, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, outcome, raw, retryable), description);
             }
 
             if (PartnerCenterErrorCatalog.TryFindByCodeAlone(statusCode, code, out var byCode))
             {
-                return new(statusCode, byCode.Code, Pin(statusCode, byCode.Category), byCode.Template, byCode, PartnerCenterClassificationSource.CatalogCode, outcome, raw, retryable);
+                return WithNumbers(new(statusCode, byCode.Code, Pin(statusCode, byCode.Category), byCode.Template, byCode, PartnerCenterClassificationSource.CatalogCode, outcome, raw, retryable), description);
             }
         }
 
@@ -157,7 +157,7 @@ public sealed class PartnerCenterErrorClassifier
         if (description is not null && PartnerCenterErrorCatalog.TryMatchTemplate(statusCode, description, out var template)
             && (template.Category != PartnerCenterErrorCategory.Transient || template.StatusCode == statusCode || StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient))
         {
-            return new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw, retryable);
+            return WithNumbers(new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw, retryable), description);
         }
 
         // The hints start with a space of their own (FallbackHints.Describe); both null makes the empty text.
@@ -202,8 +202,18 @@ public sealed class PartnerCenterErrorClassifier
         ServerRetryable retryable)
     {
         var raw = includeRaw && description.IsPresent ? DecodeString(json, description) : null;
-        return new(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw, retryable);
+        var result = new PartnerCenterErrorClassification(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw, retryable);
+        return description.IsPresent && definition.Template.Contains('{', StringComparison.Ordinal) ? WithNumbers(result, raw ?? DecodeString(json, description)) : result;
     }
+
+    /// <summary>The classification with its template's short numbers filled in from the server's description, for messages.</summary>
+    private static PartnerCenterErrorClassification WithNumbers(PartnerCenterErrorClassification classification, string? description) =>
+        description is not null
+        && classification.Definition is { } definition
+        && ReferenceEquals(classification.Description, definition.Template)
+        && definition.Matcher.FillNumbers(description) is { } filled
+            ? classification with { DescriptionWithNumbers = filled }
+            : classification;
 
     private string? Redact(string? description)
     {

@@ -14,8 +14,9 @@ namespace PartnerCenter.Observability;
 /// <remarks>
 /// The HTTP status is the inherited <see cref="HttpRequestException.StatusCode"/> (always set) and
 /// <see cref="PartnerCenterErrorClassification.StatusCode"/> as an <see cref="int"/>. The <see cref="Exception.Message"/>
-/// holds the method, the operation template, the status, the code, the category and the description in template form:
-/// never the raw description, an id or a URL.
+/// holds the method, the operation template, the status, the code (when it is not the status again), the category and
+/// the description in template form, with the short numbers the server gave (<c>Try again in 7 seconds.</c>, 1 to 4
+/// digits) in place of their placeholders: never the raw description, an id or a URL.
 /// </remarks>
 public sealed class PartnerCenterException : HttpRequestException
 {
@@ -86,17 +87,20 @@ public sealed class PartnerCenterException : HttpRequestException
         }
 
         message.Append(string.IsNullOrEmpty(operation) ? "(unknown operation)" : LogText.StripControlCharacters(operation))
-            .Append(" failed: ")
+            .Append(" failed: HTTP ")
             .Append(classification.StatusCode.ToString(CultureInfo.InvariantCulture));
-        if (ErrorCodeTag.ForSpan(classification) is { Length: > 0 } code)
+
+        // The code once, and only when it says more than the status (a 429's body often repeats 429 as its code).
+        if (ErrorCodeTag.ForSpan(classification) is { Length: > 0 } code
+            && code != classification.StatusCode.ToString(CultureInfo.InvariantCulture))
         {
-            message.Append(' ').Append(code);
+            message.Append(", code ").Append(code);
         }
 
         message.Append(" (")
             .Append(classification.Category.ToTagValue())
             .Append(classification.IsRetryable ? ", retryable)" : ", not retryable)");
-        if (classification.Description is { Length: > 0 } description)
+        if ((classification.DescriptionWithNumbers ?? classification.Description) is { Length: > 0 } description)
         {
             message.Append(": ").Append(LogText.StripControlCharacters(description));
         }

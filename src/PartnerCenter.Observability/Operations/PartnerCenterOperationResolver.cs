@@ -51,6 +51,21 @@ public sealed class PartnerCenterOperationResolver
     }
 
     /// <summary>
+    /// The path of a request to any host, as a log line may show it: the route template when one matches, else the
+    /// path with every segment that is not a route-table word or an API version replaced by <c>{id}</c> (an allowlist:
+    /// ids, emails, tokens and names never pass), cut to eight segments. Never the query, the fragment or user info,
+    /// and it never counts against <see cref="PartnerCenterTelemetryOptions.MaxOperations"/>.
+    /// </summary>
+    /// <param name="requestUri">The request URI, absolute or relative.</param>
+    /// <returns>The redacted path, starting with <c>/</c>.</returns>
+    public string RedactPath(Uri requestUri)
+    {
+        ArgumentNullException.ThrowIfNull(requestUri);
+        var path = For(_options.CurrentValue).Operations.RedactPath(requestUri.IsAbsoluteUri ? requestUri.AbsolutePath : requestUri.OriginalString);
+        return path.StartsWith('/') ? path : "/" + path;
+    }
+
+    /// <summary>
     /// The naming of one options instance, made once per instance: the app-wide options and each client's own named
     /// options keep theirs (a reload makes a new instance, hence new bounds).
     /// </summary>

@@ -46,6 +46,35 @@ public sealed class CliTests
         var (exit, _, stderr) = await Run("", "explain", "424242");
         Assert.Equal(1, exit);
         Assert.Contains("not in the catalogue", stderr, StringComparison.Ordinal);
+
+        // The next step: each command it names is one the tool has, and the override names the code asked about.
+        Assert.Contains("Next: classify the whole response", stderr, StringComparison.Ordinal);
+        Assert.Contains("pc-errors classify --status", stderr, StringComparison.Ordinal);
+        Assert.Contains("\"CategoryOverrides\": { \"424242\": ", stderr, StringComparison.Ordinal);
+        Assert.Contains("pc-errors catalog diff", stderr, StringComparison.Ordinal);
+        var (classifyExit, classified, _) = await Run("""{"code": 424242, "description": "The customer is not eligible for this offer."}""", "classify", "--status", "400");
+        Assert.Equal(0, classifyExit);
+        Assert.Contains("\"category\":\"eligibility\"", classified, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Catalog_diff_of_its_own_catalogue_list_says_which_file_to_pass()
+    {
+        var list = Path.Combine(Path.GetTempPath(), $"pc-errors-{Guid.NewGuid():N}.md");
+        var (_, markdown, _) = await Run("", "catalog", "--format", "markdown");
+        await File.WriteAllTextAsync(list, markdown);
+        try
+        {
+            var (exit, _, stderr) = await Run("", "catalog", "diff", list);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("this tool's own list of the catalogue", stderr, StringComparison.Ordinal);
+            Assert.Contains("Save Microsoft's \"Partner Center REST error codes\" page", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
     }
 
     [Theory]

@@ -38,7 +38,25 @@ internal sealed class DemoProcess : IAsyncDisposable
     public static DemoProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
 
     /// <summary>Starts the demo with extra environment variables (OTLP export, for one).</summary>
-    public static DemoProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static DemoProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(environment, json: true, arguments);
+
+    /// <summary>Starts the demo as a user does off a terminal: its plain output, no --json.</summary>
+    public static DemoProcess StartPlain(params string[] arguments) => Start(new Dictionary<string, string>(), json: false, arguments);
+
+    /// <summary>The lines the demo wrote on its standard output so far.</summary>
+    public IReadOnlyList<string> StdoutLines
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+            }
+        }
+    }
+
+    private static DemoProcess Start(IReadOnlyDictionary<string, string> environment, bool json, string[] arguments)
     {
         Assert.True(File.Exists(DemoAssembly), $"The demo is not built: {DemoAssembly}");
         var port = FreePort();
@@ -55,7 +73,7 @@ internal sealed class DemoProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        foreach (var argument in arguments.Concat(["--json", "--prometheus-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        foreach (var argument in arguments.Concat(json ? ["--json"] : []).Concat(["--prometheus-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             start.ArgumentList.Add(argument);
         }

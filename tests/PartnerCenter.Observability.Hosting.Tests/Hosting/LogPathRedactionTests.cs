@@ -44,11 +44,14 @@ public sealed class LogPathRedactionTests
     }
 
     [Fact]
-    public async Task Other_hosts_keep_their_path_and_only_the_query_is_redacted()
+    public async Task A_host_not_in_Hosts_is_not_measured_but_its_urls_are_redacted_all_the_same()
     {
         var text = await RunFailedCallAsync(LogPath.Console, instrumentHost: false);
 
-        Assert.Contains($"/v1/customers/{CustomerId}/orders?*", text, StringComparison.Ordinal);
+        Assert.Contains("/v1/customers/{customer_id}/orders", text, StringComparison.Ordinal);
+        Assert.Contains("are not measured", text, StringComparison.Ordinal); // the unlisted-host warning
+        Assert.DoesNotContain("800020", text, StringComparison.Ordinal); // no failure event: not measured
+        Assert.DoesNotContain(CustomerId, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
     }
 

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
 namespace PartnerCenter.Observability.Packaging.Tests.Infrastructure;
 
 /// <summary>
-/// Packs the solution once for the test class, exactly as the release does
-/// (<c>dotnet pack PartnerCenter.Observability.sln -c Release -o feed</c>), into a temporary folder outside the
-/// repository, with its own build output (<c>--artifacts-path</c>) so that the repository's bin and obj folders, which
-/// other test assemblies use while this runs, are not touched.
+/// Packs the solution once for the test class, as a user does before the packages are published (<c>eng/pack.sh</c>,
+/// which runs <c>dotnet pack PartnerCenter.Observability.sln -c Release -o &lt;folder&gt;</c>), into a temporary folder
+/// outside the repository, with its own build output (<c>--artifacts-path</c>) so that the repository's bin and obj
+/// folders, which other test assemblies use while this runs, are not touched.
 /// </summary>
 public sealed partial class PackedSolution : IAsyncLifetime
 {
@@ -103,16 +102,16 @@ public sealed partial class PackedSolution : IAsyncLifetime
             "pack",
             RepositoryRoot,
             [
-                "pack", Path.Combine(RepositoryRoot, "PartnerCenter.Observability.sln"),
-                "-c", "Release",
-                "-o", Feed,
+                Path.Combine(RepositoryRoot, "eng", "pack.sh"),
+                Feed,
                 "--artifacts-path", Path.Combine(WorkRoot, "artifacts"),
                 "--disable-build-servers",
-                "-nologo",
                 "-warnaserror",
                 "-clp:ErrorsOnly;Summary",
             ],
-            TimeSpan.FromMinutes(6));
+            TimeSpan.FromMinutes(6),
+            new Dictionary<string, string?> { ["PATH"] = Path.GetDirectoryName(Dotnet.Executable) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH") },
+            fileName: "bash");
         PackDuration = pack.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
         Write($"pack: {pack.Command} ({PackDuration})");
 
@@ -149,52 +148,6 @@ public sealed partial class PackedSolution : IAsyncLifetime
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Writes a nuget.config into <paramref name="directory"/> that takes the PartnerCenter.Observability packages
-    /// from the feed only (package source mapping) and everything else from the machine's own sources, into an empty
-    /// packages folder of its own.
-    /// </summary>
-    public async Task WriteNuGetConfigAsync(string directory)
-    {
-        // The machine's sources, as this folder sees them before it has a nuget.config of its own.
-        var list = await Dotnet.RunCheckedAsync("configure sources", directory, ["nuget", "list", "source"], TimeSpan.FromMinutes(1));
-        var machineSources = SourceLine().Matches(list.Output).Select(m => m.Groups["name"].Value).ToList();
-        if (machineSources.Count == 0)
-        {
-            throw Dotnet.StepFailed(list, "no enabled NuGet source is configured on this machine (the consumer app needs one for the packages' dependencies)");
-        }
-
-        var mapping = string.Concat(machineSources.Select(name => $"""
-                <packageSource key="{System.Security.SecurityElement.Escape(name)}">
-                  <package pattern="*" />
-                </packageSource>
-
-            """));
-        var config = $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config>
-                <add key="globalPackagesFolder" value="{System.Security.SecurityElement.Escape(ConsumerPackagesFolder)}" />
-              </config>
-              <fallbackPackageFolders>
-                <clear />
-              </fallbackPackageFolders>
-              <packageSources>
-                <add key="partnercenter-local" value="{System.Security.SecurityElement.Escape(Feed)}" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="partnercenter-local">
-                  <package pattern="PartnerCenter.Observability" />
-                  <package pattern="PartnerCenter.Observability.*" />
-                </packageSource>
-            {mapping}  </packageSourceMapping>
-            </configuration>
-
-            """;
-        await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), config);
-        Write($"nuget.config in {directory}: PartnerCenter.Observability* from the feed, the rest from {string.Join(", ", machineSources)}");
     }
 
     /// <summary>The environment of every consumer-side command: the consumer's own, empty packages folder.</summary>
@@ -254,7 +207,4 @@ public sealed partial class PackedSolution : IAsyncLifetime
 
         return directory?.FullName ?? throw new InvalidOperationException("Run the tests from inside the repository: PartnerCenter.Observability.sln was not found above " + AppContext.BaseDirectory);
     }
-
-    [GeneratedRegex(@"^\s*\d+\.\s+(?<name>.+?)\s+\[Enabled\]\s*$", RegexOptions.Multiline)]
-    private static partial Regex SourceLine();
 }

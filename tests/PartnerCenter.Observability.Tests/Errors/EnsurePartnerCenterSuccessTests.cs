@@ -56,7 +56,7 @@ public sealed class EnsurePartnerCenterSuccessTests
 
         Assert.Equal(PartnerCenterErrorCategory.Quota, error.Category);
         Assert.Contains("POST /v1/customers/{customer_id}/orders", error.Message, StringComparison.Ordinal);
-        Assert.Contains("403 123456 (quota, not retryable)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HTTP 403, code 123456 (quota, not retryable)", error.Message, StringComparison.Ordinal);
         foreach (var secret in new[] { CustomerId, "partner@contoso.com", Samples.RequestId, "secret", "127.0.0.1", server.BaseAddress.Port.ToString(CultureInfo.InvariantCulture) })
         {
             Assert.DoesNotContain(secret, error.Message, StringComparison.OrdinalIgnoreCase);
@@ -217,7 +217,7 @@ public sealed class EnsurePartnerCenterSuccessTests
         HttpRequestException error = Samples.Eligibility();
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
-        Assert.StartsWith("Partner Center call POST /v1/customers/{customer_id}/orders failed: 403 800020 (eligibility, not retryable): ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Partner Center call POST /v1/customers/{customer_id}/orders failed: HTTP 403, code 800020 (eligibility, not retryable): ", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A POST whose response body is left on the network (no buffering by HttpClient), as a streaming caller does.</summary>

@@ -32,6 +32,8 @@ public sealed class UnlistedHostWatchTests
         Assert.Equal(PartnerCenterTelemetryNames.SourceName, warning.Category);
         Assert.Contains($"127.0.0.1:{server.BaseAddress.Port} is not in PartnerCenterTelemetry:Hosts", warning.Message, StringComparison.Ordinal);
         Assert.Contains("POST /v1/customers/{customer_id}/orders", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("are not measured", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("request logs still show them redacted", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(CustomerId, warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("token", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Logs.GetSnapshot(), r => r.Id.Name == "PartnerCenterCallFailed"); // skipped indeed

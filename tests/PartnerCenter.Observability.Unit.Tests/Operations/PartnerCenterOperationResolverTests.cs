@@ -39,6 +39,25 @@ public sealed class PartnerCenterOperationResolverTests
         Assert.Equal(PartnerCenterTelemetryNames.Values.Other, error.Tags[Tags.Operation]);
     }
 
+    [Theory]
+    [InlineData("https://user:p4ss@example.test/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/orders?token=secret#x", "/v1/customers/{customer_id}/orders")]
+    [InlineData("http://10.0.0.7:8080/api/jane.doe@contoso.com/items/Xy12abcdEF?sig=1", "/{id}/{id}/{id}/{id}")]
+    [InlineData("http://h.test/v2/customers/johnsmithname/orders", "/v2/customers/{id}/orders")]
+    [InlineData("customers/42/invoices?x=1", "/customers/{id}/invoices")]
+    public void RedactPath_keeps_only_route_words_and_versions_and_never_spends_the_cap(string url, string expected)
+    {
+        using var harness = new TelemetryHarness(configure: o => o.MaxOperations = 1);
+        var resolver = harness.Services.GetRequiredService<PartnerCenterOperationResolver>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(expected, resolver.RedactPath(new Uri(url, UriKind.RelativeOrAbsolute)));
+        }
+
+        // The cap of one is still free: a generic name resolved now takes it instead of collapsing to "other".
+        Assert.Equal("/v1/{id}/{id}", resolver.Resolve(new Uri("https://api.partnercenter.microsoft.com/v1/abc123456/def987654")));
+    }
+
     [Fact]
     public async Task The_resolver_names_a_request_as_the_handler_tags_it()
     {

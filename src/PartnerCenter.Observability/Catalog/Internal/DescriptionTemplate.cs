@@ -6,10 +6,15 @@ namespace PartnerCenter.Observability;
 /// </summary>
 internal sealed class DescriptionTemplate
 {
+    /// <summary>The most digits a value may have to be filled in: a wait in seconds or a count, never an id.</summary>
+    private const int MaxFilledDigits = 4;
+
     private readonly string[] _literals;
+    private readonly string _template;
 
     public DescriptionTemplate(string template)
     {
+        _template = template;
         _literals = Split(Normalise(template));
     }
 
@@ -60,6 +65,57 @@ internal sealed class DescriptionTemplate
 
         return true;
     }
+
+    /// <summary>
+    /// The template with each value the description gives that is a short number (1 to 4 ASCII digits: a wait in
+    /// seconds, a count) in place of its placeholder; any other value (an id, a name, an email) stays a placeholder, so
+    /// nothing but such numbers ever comes from the server's text. <see langword="null"/> when the description does not
+    /// match the template or gives no such number.
+    /// </summary>
+    public string? FillNumbers(ReadOnlySpan<char> description)
+    {
+        if (_literals.Length == 1 || !IsMatch(description))
+        {
+            return null;
+        }
+
+        // The values, in order, exactly as IsMatch finds them.
+        var text = Normalise(description);
+        var middle = text[_literals[0].Length..^_literals[^1].Length];
+        var values = new List<string>(_literals.Length - 1);
+        for (var i = 1; i < _literals.Length - 1; i++)
+        {
+            var at = middle[1..].IndexOf(_literals[i], StringComparison.OrdinalIgnoreCase) + 1;
+            values.Add(middle[..at].ToString());
+            middle = middle[(at + _literals[i].Length)..];
+        }
+
+        values.Add(middle.ToString());
+        if (!values.Exists(IsShortNumber))
+        {
+            return null;
+        }
+
+        // The original template (its casing, its full stop), each placeholder in turn replaced when its value is a short number.
+        var filled = new System.Text.StringBuilder(_template.Length + 8);
+        var next = 0;
+        var start = 0;
+        for (var i = 0; i < _template.Length; i++)
+        {
+            if (_template[i] == '{' && _template.IndexOf('}', i + 1) is var close && close > i + 1 && IsDigits(_template.AsSpan(i + 1, close - i - 1)))
+            {
+                filled.Append(_template, start, i - start);
+                filled.Append(next < values.Count && IsShortNumber(values[next]) ? values[next] : _template[i..(close + 1)]);
+                next++;
+                i = close;
+                start = close + 1;
+            }
+        }
+
+        return filled.Append(_template, start, _template.Length - start).ToString();
+    }
+
+    private static bool IsShortNumber(string value) => value.Length is > 0 and <= MaxFilledDigits && IsDigits(value);
 
     private static ReadOnlySpan<char> Normalise(ReadOnlySpan<char> text)
     {

@@ -81,7 +81,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.Operation)] string operation,
         [TagName(PartnerCenterTelemetryNames.Tags.HttpResponseStatusCode)] int statusCode);
 
-    [LoggerMessage(EventId = 4, EventName = "PartnerCenterHostNotInstrumented", Level = LogLevel.Warning, Message = "Partner Center telemetry skipped {http.request.method} {partner_center.operation}: {server.address}:{server.port} is not in PartnerCenterTelemetry:Hosts, so calls to it get no span, metric or log. Add that host:port to PartnerCenterTelemetry:Hosts, or call AddPartnerCenterTelemetry() on the client's IHttpClientBuilder. Logged once.")]
+    [LoggerMessage(EventId = 4, EventName = "PartnerCenterHostNotInstrumented", Level = LogLevel.Warning, Message = "Partner Center telemetry skipped {http.request.method} {partner_center.operation}: {server.address}:{server.port} is not in PartnerCenterTelemetry:Hosts, so calls to it are not measured: no span, metric or failure log. (With the hosting package's one-liner, IHttpClientFactory's request logs still show them redacted: no id, user info or query.) Add that host:port to PartnerCenterTelemetry:Hosts, or call AddPartnerCenterTelemetry() on the client's IHttpClientBuilder. Logged once.")]
     public static partial void HostNotInstrumented(
         ILogger logger,
         [TagName(PartnerCenterTelemetryNames.Tags.HttpRequestMethod)] string method,

@@ -62,6 +62,10 @@ internal sealed class OperationNameResolver
     public string Resolve(string path) =>
         TryMatchTemplate(path, out var template) ? template : _dynamicNames.GetOrOther(Generic(Trim(path)));
 
+    /// <summary>The route template the path matches, else its generic name, without taking a slot of the cap: for logs.</summary>
+    public string RedactPath(string path) =>
+        TryMatchTemplate(path, out var template) ? template : Generic(Trim(path));
+
     /// <summary>
     /// The route template (user templates, then the Partner Center routes) a path matches, without taking a slot of
     /// the cap for anything else: whether a request looks like a Partner Center call.
