@@ -11,7 +11,7 @@ namespace PartnerCenter.Observability;
 /// Classifies Partner Center responses into <see cref="PartnerCenterErrorCategory"/> values using the catalogue of
 /// documented error codes. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
 /// the code alone (when its rows agree, and never to make a non-retryable status retryable); the description template;
-/// the fallback rules for uncatalogued 400/403/422 errors; the status; unknown. A body's <c>isRetryable</c> decides
+/// the fallback for uncatalogued 400/403/422 errors with a description (which says unknown when it is not sure); the status; unknown. A body's <c>isRetryable</c> decides
 /// <see cref="PartnerCenterErrorClassification.IsRetryable"/> (docs/error-categories.md).
 /// Thread-safe; never throws for any body.
 /// </summary>
@@ -160,11 +160,13 @@ public sealed class PartnerCenterErrorClassifier
             return new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw, retryable);
         }
 
-        // The hints start with a space of their own (FallbackHints.Describe); both null makes the empty text.
+        // The hints start with a space of their own (FallbackHints.Describe); both null makes the empty text. A fallback
+        // that is not sure says unknown rather than the status's guess: a wrong category pages the wrong owner.
         var text = description + hints;
-        if (FallbackRules.TryClassify(statusCode, text, out var fallback))
+        if (Fallback.TryClassify(statusCode, text, out var fallback))
         {
-            return new(statusCode, code, fallback, Redact(description), null, PartnerCenterClassificationSource.StatusKeyword, outcome, raw, retryable);
+            var fallbackSource = fallback == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.StatusKeyword;
+            return new(statusCode, code, fallback, Redact(description), null, fallbackSource, outcome, raw, retryable);
         }
 
         var category = StatusRules.ByStatus(statusCode);

@@ -13,7 +13,7 @@ internal static class Fallback
     /// <param name="statusCode">The HTTP status; only 400, 403 and 422 are decided here.</param>
     /// <param name="text">The description, with any error name and exception name the body gave.</param>
     /// <param name="category">The category, or <see cref="PartnerCenterErrorCategory.Unknown"/> when the fallback is not sure.</param>
-    /// <returns><see langword="true"/> when the fallback applies to the status and there is text to read.</returns>
+    /// <returns><see langword="true"/> when the fallback applies to the status and the text has a word the model knows; otherwise the status decides.</returns>
     public static bool TryClassify(int statusCode, ReadOnlySpan<char> text, out PartnerCenterErrorCategory category)
     {
         category = PartnerCenterErrorCategory.Unknown;
@@ -22,8 +22,15 @@ internal static class Fallback
             return false;
         }
 
+        // A text with no word the model knows says nothing, like no text at all: the status decides.
+        var model = FallbackModel.Score(statusCode, text);
+        if (model.Category == PartnerCenterErrorCategory.Unknown)
+        {
+            return false;
+        }
+
         var hand = FallbackRules.TryClassify(statusCode, text, out var phrase) ? phrase : PartnerCenterErrorCategory.Unknown;
-        category = Decide(hand, FallbackModel.Score(statusCode, text), FallbackModel.Threshold);
+        category = Decide(hand, model, FallbackModel.Threshold);
         return true;
     }
 
@@ -34,7 +41,8 @@ internal static class Fallback
     /// <returns>The category, or unknown.</returns>
     public static PartnerCenterErrorCategory Decide(PartnerCenterErrorCategory phrases, FallbackScore model, long threshold)
     {
-        if (model.Category == PartnerCenterErrorCategory.Unknown || model.Margin <= 0)
+        // A 4xx that reads like a transient error is not made retryable by its wording: the fallback cannot tell.
+        if (model.Category is PartnerCenterErrorCategory.Unknown or PartnerCenterErrorCategory.Transient || model.Margin <= 0)
         {
             return PartnerCenterErrorCategory.Unknown;
         }

@@ -8,13 +8,14 @@ namespace PartnerCenter.Observability.Classification;
 /// of fixed-point integers over a sorted table.
 /// </summary>
 /// <remarks>
-/// The model never answers <see cref="PartnerCenterErrorCategory.Transient"/>: it has no such class, so no description
-/// makes a 4xx retryable. <see cref="Fallback"/> decides how far its answer is trusted.
+/// The model knows the wording of transient errors too, so that "temporarily unavailable, try again later" is not
+/// pulled into another category; but <see cref="Fallback"/> turns a transient answer into unknown: no description makes
+/// a 4xx retryable. <see cref="Fallback"/> also decides how far the model's answer is trusted.
 /// </remarks>
 internal static partial class FallbackModel
 {
     /// <summary>The number of categories the model tells apart; the columns of the weight table, in <see cref="CategoryAt"/> order.</summary>
-    public const int ClassCount = 6;
+    public const int ClassCount = 7;
 
     /// <summary>
     /// How many times the hand-weighted phrases' answer counts as a feature: it carries what the phrases know about the
@@ -34,6 +35,7 @@ internal static partial class FallbackModel
         3 => PartnerCenterErrorCategory.Validation,
         4 => PartnerCenterErrorCategory.NotFound,
         5 => PartnerCenterErrorCategory.Conflict,
+        6 => PartnerCenterErrorCategory.Transient,
         _ => PartnerCenterErrorCategory.Unknown,
     };
 

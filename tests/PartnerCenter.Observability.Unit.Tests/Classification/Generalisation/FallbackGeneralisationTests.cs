@@ -21,8 +21,8 @@ public sealed class FallbackGeneralisationTests(ITestOutputHelper output)
         Write("shipped fallback, leave one code out", report);
 
         Assert.True(report.AccuracyWhenConfident >= 0.90, $"confident answers right {report.AccuracyWhenConfident:P1}, floor 90%");
-        Assert.True(report.Accuracy >= 0.79, $"right {report.Accuracy:P1}, floor 79%");
-        Assert.True(report.UnknownRate <= 0.13, $"unknown {report.UnknownRate:P1}, ceiling 13%");
+        Assert.True(report.Accuracy >= 0.77, $"right {report.Accuracy:P1}, floor 77%");
+        Assert.True(report.UnknownRate <= 0.16, $"unknown {report.UnknownRate:P1}, ceiling 16%");
     }
 
     [Fact]

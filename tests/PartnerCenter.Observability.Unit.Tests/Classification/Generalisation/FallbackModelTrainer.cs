@@ -103,7 +103,7 @@ internal static class FallbackModelTrainer
         }
 
         text.Append("    ];\n\n")
-            .Append("    /// <summary>Per key, in key order: the log-likelihood of the feature in each class (auth, quota, eligibility, validation, not_found, conflict).</summary>\n")
+            .Append("    /// <summary>Per key, in key order: the log-likelihood of the feature in each class (auth, quota, eligibility, validation, not_found, conflict, transient).</summary>\n")
             .Append("    private static ReadOnlySpan<int> Weights =>\n    [\n");
         foreach (var line in model.Weights.Chunk(FallbackModel.ClassCount * 2))
         {
@@ -121,7 +121,9 @@ internal static class FallbackModelTrainer
         foreach (var example in examples)
         {
             var column = Column(example.Category);
-            if (column < 0)
+            // Rows at 401, 409 and 429 take their category from the status, which pins it whatever the text says (their
+            // "try again later" is conflict only because of the 409): they would teach the words a category they do not have.
+            if (column < 0 || example.Status is 401 or 409 or 429)
             {
                 continue;
             }
@@ -187,7 +189,7 @@ internal static class FallbackModelTrainer
         return list;
     }
 
-    /// <summary>The column of a category in the weight table; -1 for the categories the model does not learn (transient, unknown).</summary>
+    /// <summary>The column of a category in the weight table; -1 for unknown, which the model does not learn.</summary>
     public static int Column(PartnerCenterErrorCategory category)
     {
         for (var c = 0; c < FallbackModel.ClassCount; c++)
