@@ -22,14 +22,15 @@ internal static class Fallback
             return false;
         }
 
+        var hand = FallbackRules.TryClassify(statusCode, text, out var phrase) ? phrase : PartnerCenterErrorCategory.Unknown;
+
         // A text with no word the model knows says nothing, like no text at all: the status decides.
-        var model = FallbackModel.Score(statusCode, text);
+        var model = FallbackModel.Score(statusCode, text, hand);
         if (model.Category == PartnerCenterErrorCategory.Unknown)
         {
             return false;
         }
 
-        var hand = FallbackRules.TryClassify(statusCode, text, out var phrase) ? phrase : PartnerCenterErrorCategory.Unknown;
         category = Decide(hand, model, FallbackModel.Threshold);
         return true;
     }

@@ -42,17 +42,19 @@ internal static partial class FallbackModel
     /// <summary>The shipped model's best category for a text, and its margin.</summary>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="text">The description, with any error name and exception name the body gave.</param>
+    /// <param name="phrases">The hand-weighted phrases' answer for the text (<see cref="FallbackRules"/>); unknown when they found none.</param>
     /// <returns>The best category and its margin over the next.</returns>
-    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text) => Score(statusCode, text, Keys, Weights, Priors);
+    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases) => Score(statusCode, text, phrases, Keys, Weights, Priors);
 
     /// <summary>The best category of a text under a model, and by how much it beats the next one.</summary>
     /// <param name="statusCode">The HTTP status, a feature of its own (a 403 is more often a state than a 400 is).</param>
     /// <param name="text">The text.</param>
+    /// <param name="phrases">The hand-weighted phrases' answer for the text; unknown when they found none.</param>
     /// <param name="keys">The feature hashes, sorted.</param>
     /// <param name="weights"><see cref="ClassCount"/> log-likelihoods (in thousandths) per key, in key order.</param>
     /// <param name="priors">The log prior (in thousandths) of each class.</param>
     /// <returns>The best category and its margin; a margin of 0 and <see cref="PartnerCenterErrorCategory.Unknown"/> when no feature is known.</returns>
-    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, ReadOnlySpan<ulong> keys, ReadOnlySpan<int> weights, ReadOnlySpan<int> priors)
+    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases, ReadOnlySpan<ulong> keys, ReadOnlySpan<int> weights, ReadOnlySpan<int> priors)
     {
         Span<long> scores = stackalloc long[ClassCount];
         for (var c = 0; c < ClassCount; c++)
@@ -70,11 +72,11 @@ internal static partial class FallbackModel
         if (known > 0)
         {
             Add(scores, FallbackFeatures.Status(statusCode), keys, weights);
-            if (FallbackRules.TryClassify(400, text, out var phrase))
+            if (phrases != PartnerCenterErrorCategory.Unknown)
             {
                 for (var i = 0; i < PhraseWeight; i++)
                 {
-                    Add(scores, FallbackFeatures.Phrase(phrase), keys, weights);
+                    Add(scores, FallbackFeatures.Phrase(phrases), keys, weights);
                 }
             }
         }

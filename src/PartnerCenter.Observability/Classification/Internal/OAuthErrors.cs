@@ -17,8 +17,9 @@ namespace PartnerCenter.Observability.Classification;
 internal static class OAuthErrors
 {
     // RFC 6749 §4.1.2.1 and §5.2, RFC 6750 §3.1, RFC 8628 §3.5, OpenID Connect Core 1.0 §3.1.2.6, and Microsoft Entra's
-    // invalid_resource. Compared ignoring case.
-    private static readonly string[] AuthErrors =
+    // invalid_resource. Compared ignoring case. Properties, not static fields (no static initializer for mutants to hide
+    // in, docs/reliability.md); built only for the rare OAuth body.
+    private static string[] AuthErrors =>
     [
         "invalid_request",
         "invalid_client",
@@ -42,7 +43,7 @@ internal static class OAuthErrors
         "slow_down",
     ];
 
-    private static readonly string[] ServiceErrors = ["server_error", "temporarily_unavailable"];
+    private static string[] ServiceErrors => ["server_error", "temporarily_unavailable"];
 
     /// <summary>The category an OAuth error body's <c>error</c> gives.</summary>
     /// <param name="statusCode">The HTTP status.</param>

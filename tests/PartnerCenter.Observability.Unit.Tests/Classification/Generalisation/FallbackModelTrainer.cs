@@ -48,9 +48,9 @@ internal static class FallbackModelTrainer
         return scores;
     }
 
-    /// <summary>The hand-weighted phrases' answer, or unknown when they find nothing.</summary>
+    /// <summary>The hand-weighted phrases' answer, or unknown when they find nothing; read at 400 for rows of other statuses (401, 404, 5xx), which the phrases do not cover.</summary>
     public static PartnerCenterErrorCategory Phrases(int status, string text) =>
-        FallbackRules.TryClassify(status, text, out var category) ? category : PartnerCenterErrorCategory.Unknown;
+        FallbackRules.TryClassify(FallbackModel.AppliesTo(status) ? status : 400, text, out var category) ? category : PartnerCenterErrorCategory.Unknown;
 
     /// <summary>
     /// The threshold with the least cost on the folds, a wrong answer costing <see cref="WrongCost"/> unknowns; among
@@ -166,7 +166,7 @@ internal static class FallbackModelTrainer
 
     /// <summary>
     /// The features of an example as the model scores them: its words and pairs, then, when it has a word, its status and
-    /// the phrases' answer (which <see cref="FallbackModel.Score(int, ReadOnlySpan{char}, ReadOnlySpan{ulong}, ReadOnlySpan{int}, ReadOnlySpan{int})"/> counts <see cref="FallbackModel.PhraseWeight"/> times).
+    /// the phrases' answer (which <see cref="FallbackModel.Score(int, ReadOnlySpan{char}, PartnerCenterErrorCategory, ReadOnlySpan{ulong}, ReadOnlySpan{int}, ReadOnlySpan{int})"/> counts <see cref="FallbackModel.PhraseWeight"/> times).
     /// </summary>
     public static List<ulong> Features(FallbackExample example, bool useStatus = true)
     {
@@ -180,7 +180,7 @@ internal static class FallbackModelTrainer
         if (useStatus && list.Count > 0)
         {
             list.Add(FallbackFeatures.Status(example.Status));
-            if (FallbackRules.TryClassify(400, example.Text, out var phrase))
+            if (Phrases(example.Status, example.Text) is var phrase and not PartnerCenterErrorCategory.Unknown)
             {
                 list.Add(FallbackFeatures.Phrase(phrase));
             }
@@ -212,7 +212,7 @@ internal sealed record FoldScore(FallbackExample Example, PartnerCenterErrorCate
 /// <summary>A fitted model: sorted feature hashes, their per-class weights and the class priors.</summary>
 internal sealed record FallbackModelData(ulong[] Keys, int[] Weights, int[] Priors)
 {
-    public FallbackScore Score(int status, string text) => FallbackModel.Score(status, text, Keys, Weights, Priors);
+    public FallbackScore Score(int status, string text) => FallbackModel.Score(status, text, FallbackModelTrainer.Phrases(status, text), Keys, Weights, Priors);
 
     /// <summary>The model as a fallback: its category when the margin reaches the threshold, else unknown.</summary>
     public PartnerCenterErrorCategory Classify(int status, string text, long threshold)
