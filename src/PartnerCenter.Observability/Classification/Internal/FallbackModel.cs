@@ -23,6 +23,13 @@ internal static partial class FallbackModel
     /// </summary>
     public const int PhraseWeight = 4;
 
+    /// <summary>
+    /// How many times the status counts as a feature. 1, 2, 4 and 8 tried on the folds: 4 gave more right answers (85.7%
+    /// against 77.9%) by leaning on the status again, which answered vague and transient-sounding 400s ("Request
+    /// failed.", "Service is temporarily unavailable") with a confident guess, the failure this fallback exists to avoid.
+    /// </summary>
+    public const int StatusWeight = 1;
+
     /// <summary>The statuses whose category a description may refine: the ones that cover several kinds of failure.</summary>
     public static bool AppliesTo(int statusCode) => statusCode is 400 or 403 or 422;
 
@@ -71,7 +78,11 @@ internal static partial class FallbackModel
 
         if (known > 0)
         {
-            Add(scores, FallbackFeatures.Status(statusCode), keys, weights);
+            for (var i = 0; i < StatusWeight; i++)
+            {
+                Add(scores, FallbackFeatures.Status(statusCode), keys, weights);
+            }
+
             if (phrases != PartnerCenterErrorCategory.Unknown)
             {
                 for (var i = 0; i < PhraseWeight; i++)

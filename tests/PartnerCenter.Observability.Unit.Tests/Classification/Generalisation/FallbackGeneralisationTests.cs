@@ -41,7 +41,7 @@ public sealed class FallbackGeneralisationTests(ITestOutputHelper output)
         Write("model alone, best category whatever its margin", model);
         Assert.True(Cost(shipped) < Cost(phrases), $"shipped {Cost(shipped)} against phrases {Cost(phrases)}");
         Assert.True(Cost(shipped) < Cost(model), $"shipped {Cost(shipped)} against model {Cost(model)}");
-        Assert.True(shipped.ConfidentWrong < phrases.ConfidentWrong / 2, $"shipped wrong {shipped.ConfidentWrong}, phrases {phrases.ConfidentWrong}");
+        Assert.True(shipped.ConfidentWrong * 3 <= phrases.ConfidentWrong, $"shipped wrong {shipped.ConfidentWrong}, phrases {phrases.ConfidentWrong}: at most a third");
     }
 
     [Theory]
