@@ -31,6 +31,15 @@ public class ClassifierBenchmarks
     [BenchmarkCategory("uncatalogued")]
     public PartnerCenterErrorCategory Ours_UncataloguedError() => _classifier.Classify(403, Payloads.UncataloguedError, "application/json").Category;
 
+    [Benchmark(Description = "ours: the fallback alone (phrases + model) on that description")]
+    [BenchmarkCategory("uncatalogued")]
+    public PartnerCenterErrorCategory Ours_FallbackOnly() =>
+        Classification.Fallback.TryClassify(403, Payloads.UncataloguedDescription, out var category) ? category : PartnerCenterErrorCategory.Unknown;
+
+    [Benchmark(Description = "ours: Classify, 400 B OAuth error body (invalid_grant)")]
+    [BenchmarkCategory("uncatalogued")]
+    public PartnerCenterErrorCategory Ours_OAuthError() => _classifier.Classify(400, Payloads.OAuthError, "application/json").Category;
+
     [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 1 MiB HTML page")]
     [BenchmarkCategory("gateway")]
     public string? Naive_GatewayPage() => Naive(502, Payloads.GatewayPage);

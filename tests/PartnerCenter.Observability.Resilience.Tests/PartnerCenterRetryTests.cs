@@ -42,7 +42,8 @@ public sealed class PartnerCenterRetryTests
         request.WithPartnerCenterError(classification);
         using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
 
-        Assert.Equal(PartnerCenterErrorCategory.Validation, classification.Category);
+        // Transient wording at a 400: the fallback cannot tell whose fault it is, so the category is unknown (never transient).
+        Assert.Equal(PartnerCenterErrorCategory.Unknown, classification.Category);
         Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
     }
 
@@ -56,7 +57,7 @@ public sealed class PartnerCenterRetryTests
         request.WithPartnerCenterError(classification);
         using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
 
-        Assert.Equal(PartnerCenterErrorCategory.Validation, classification.Category);
+        Assert.Equal(PartnerCenterErrorCategory.Unknown, classification.Category);
         Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
     }
 

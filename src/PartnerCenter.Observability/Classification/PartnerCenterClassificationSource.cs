@@ -24,6 +24,9 @@ public enum PartnerCenterClassificationSource
     /// <summary>The HTTP status alone.</summary>
     Status,
 
-    /// <summary>Nothing matched.</summary>
+    /// <summary>Nothing matched, or the fallback was not sure enough to name a category.</summary>
     None,
+
+    /// <summary>An OAuth 2.0 / Microsoft Entra error body (<c>error</c>, <c>error_description</c>): its <c>error</c> names an identity failure (docs/error-categories.md).</summary>
+    OAuthError,
 }

@@ -9,9 +9,10 @@ namespace PartnerCenter.Observability;
 
 /// <summary>
 /// Classifies Partner Center responses into <see cref="PartnerCenterErrorCategory"/> values using the catalogue of
-/// documented error codes. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
+/// documented error codes. An OAuth 2.0 / Microsoft Entra error body is decided by its <c>error</c>, and a description
+/// that is itself a JSON object by its inner code and message. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
 /// the code alone (when its rows agree, and never to make a non-retryable status retryable); the description template;
-/// the fallback rules for uncatalogued 400/403/422 errors; the status; unknown. A body's <c>isRetryable</c> decides
+/// the fallback for uncatalogued 400/403/422 errors with a description (which says unknown when it is not sure); the status; unknown. A body's <c>isRetryable</c> decides
 /// <see cref="PartnerCenterErrorClassification.IsRetryable"/> (docs/error-categories.md).
 /// Thread-safe; never throws for any body.
 /// </summary>
@@ -67,12 +68,21 @@ public sealed class PartnerCenterErrorClassifier
         }
 
         var read = PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes);
+        var json = body[..Math.Min(body.Length, _options.MaxBodyBytes)];
+        if (read.OAuthError.IsPresent && !read.Code.IsPresent)
+        {
+            var oauthDescription = DecodeOrNull(json, read.Description);
+            if (OAuthErrors.TryClassify(statusCode, DecodeString(json, read.OAuthError), oauthDescription, out var oauth))
+            {
+                var raw = includeRawDescription ? oauthDescription : null;
+                return new(statusCode, null, Pin(statusCode, oauth), Redact(oauthDescription), null, PartnerCenterClassificationSource.OAuthError, read.Outcome, raw, read.Retryable);
+            }
+        }
+
         if (!read.Code.IsPresent && !read.Description.IsPresent)
         {
             return ByStatus(statusCode, read.Outcome, description: default, read.Retryable);
         }
-
-        var json = body[..Math.Min(body.Length, _options.MaxBodyBytes)];
 
         // An absent code is the empty slice at 0, which no parse accepts.
         var isNumeric = TryParseDigits(json.Slice(read.Code.Start, read.Code.Length), out var number) && !read.Code.IsEscaped;
@@ -130,6 +140,14 @@ public sealed class PartnerCenterErrorClassifier
     private PartnerCenterErrorClassification Classify(int statusCode, string? code, string? description, string? hints, PartnerCenterPayloadOutcome outcome, bool includeRaw, ServerRetryable retryable)
     {
         var raw = includeRaw ? description : null;
+
+        // A description that is itself a JSON object: its code and message, never its keys, are what it says.
+        if (description is not null && EmbeddedErrorObject.TryRead(description, _options.MaxBodyBytes, out var innerCode, out var innerMessage))
+        {
+            code ??= string.IsNullOrWhiteSpace(innerCode) ? null : innerCode.Trim();
+            description = innerMessage;
+        }
+
         code = code?[..Math.Min(code.Length, TelemetryLimits.MaxCodeLength)];
 
         if (code is not null && _options.CategoryOverrides.Count != 0 && _options.CategoryOverrides.TryGetValue(code, out var overridden))
@@ -160,11 +178,13 @@ public sealed class PartnerCenterErrorClassifier
             return WithNumbers(new(statusCode, code ?? template.Code, Pin(statusCode, template.Category), template.Template, template, PartnerCenterClassificationSource.DescriptionTemplate, outcome, raw, retryable), description);
         }
 
-        // The hints start with a space of their own (FallbackHints.Describe); both null makes the empty text.
+        // The hints start with a space of their own (FallbackHints.Describe); both null makes the empty text. A fallback
+        // that is not sure says unknown rather than the status's guess: a wrong category pages the wrong owner.
         var text = description + hints;
-        if (FallbackRules.TryClassify(statusCode, text, out var fallback))
+        if (Fallback.TryClassify(statusCode, text, out var fallback))
         {
-            return new(statusCode, code, fallback, Redact(description), null, PartnerCenterClassificationSource.StatusKeyword, outcome, raw, retryable);
+            var fallbackSource = fallback == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.StatusKeyword;
+            return new(statusCode, code, fallback, Redact(description), null, fallbackSource, outcome, raw, retryable);
         }
 
         var category = StatusRules.ByStatus(statusCode);

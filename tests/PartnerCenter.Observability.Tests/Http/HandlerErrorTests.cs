@@ -128,7 +128,8 @@ public sealed class HandlerErrorTests
         { "html gateway page", 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>", "502", null, PartnerCenterErrorCategory.Transient },
         { "truncated json", 403, "application/json", """{"code": 800067, "description": "The desired seat""", "800067", "800067", PartnerCenterErrorCategory.Quota },
         { "huge json", 400, "application/json", "{\"data\": \"" + new string('x', 1024 * 1024) + "\", \"code\": 800002}", "400", null, PartnerCenterErrorCategory.Validation },
-        { "unknown code", 403, "application/json", """{"code": 987654, "description": "Something we never saw"}""", "987654", "987654", PartnerCenterErrorCategory.Auth },
+        // Words the fallback knows but cannot place: unknown, not the status's guess of auth (docs/error-categories.md).
+        { "unknown code", 403, "application/json", """{"code": 987654, "description": "Something we never saw"}""", "987654", "987654", PartnerCenterErrorCategory.Unknown },
         { "nested form", 401, "application/json", """{"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired."}}""", "InvalidAuthenticationToken", "InvalidAuthenticationToken", PartnerCenterErrorCategory.Auth },
         { "plain text", 500, "text/plain", "oops", "500", null, PartnerCenterErrorCategory.Transient },
         { "no content type", 404, "", """{"code": 20003, "description": "Subscription with ID 1 not found."}""", "20003", "20003", PartnerCenterErrorCategory.NotFound },

@@ -6,7 +6,8 @@ namespace PartnerCenter.Observability.Tests.Classification;
 /// <summary>
 /// A test set of responses written from the category rules of docs/error-categories.md (none is a reference-file row),
 /// each with the category and retryability the rules give it. Measures agreement; a 4xx other than 408/429 made
-/// retryable without the server saying so fails outright.
+/// retryable without the server saying so fails outright. A 400 whose text reads like a transient error or says too
+/// little is <c>unknown</c>: the fallback does not guess <c>validation</c> from the status (docs/error-categories.md).
 /// </summary>
 public sealed class AgreementTests(ITestOutputHelper output)
 {
@@ -40,14 +41,14 @@ public sealed class AgreementTests(ITestOutputHelper output)
         (503, Json, "", PartnerCenterErrorCategory.Transient, true),
         (502, "text/html", "<html><body>Bad gateway</body></html>", PartnerCenterErrorCategory.Transient, true),
         (503, Json, """{"code": 987126, "description": "Maintenance.", "isRetryable": false}""", PartnerCenterErrorCategory.Transient, false),
-        (400, Json, """{"code": 987127, "description": "Temporary lock on the resource.", "isRetryable": true}""", PartnerCenterErrorCategory.Validation, true),
-        (400, Json, Canonical(987128, "Service is temporarily unavailable, please try again later."), PartnerCenterErrorCategory.Validation, false),
+        (400, Json, """{"code": 987127, "description": "Temporary lock on the resource.", "isRetryable": true}""", PartnerCenterErrorCategory.Unknown, true),
+        (400, Json, Canonical(987128, "Service is temporarily unavailable, please try again later."), PartnerCenterErrorCategory.Unknown, false),
         (403, Json, Canonical(987129, "We are sorry, you ran out of licences for this product. Buy more and then try again."), PartnerCenterErrorCategory.Quota, false),
         (400, Json, """{"code": 987130, "description": "Request failed.", "data": ["SubscriptionSuspendedException : subscription 1"]}""", PartnerCenterErrorCategory.Eligibility, false),
         (400, Json, """{"code": 987131, "description": "Cannot complete the request.", "errorName": "QuotaExceeded"}""", PartnerCenterErrorCategory.Quota, false),
         (409, Json, Canonical(987132, "Order already exists."), PartnerCenterErrorCategory.Conflict, false),
         (400, Json, Canonical(800067, "x"), PartnerCenterErrorCategory.Quota, false),
-        (400, Json, Canonical(800003, "Unexpected service error"), PartnerCenterErrorCategory.Validation, false),
+        (400, Json, Canonical(800003, "Unexpected service error"), PartnerCenterErrorCategory.Unknown, false),
         (400, Json, """{"description": "Etag is no longer valid"}""", PartnerCenterErrorCategory.Conflict, false),
         (403, Json, Canonical(987136, "Blocked by Conditional Access policy."), PartnerCenterErrorCategory.Auth, false),
         (400, Json, Canonical(987137, "The subscription is not active."), PartnerCenterErrorCategory.Eligibility, false),

@@ -68,6 +68,7 @@ public sealed class FallbackSignalTests
         { "concurren", PartnerCenterErrorCategory.Conflict },
         { "unauthori", PartnerCenterErrorCategory.Auth },
         { "not authorized", PartnerCenterErrorCategory.Auth },
+        { "authori", PartnerCenterErrorCategory.Auth },
         { "authenticat", PartnerCenterErrorCategory.Auth },
         { "unauthenticated", PartnerCenterErrorCategory.Auth },
         { "permission", PartnerCenterErrorCategory.Auth },

@@ -86,9 +86,11 @@ public sealed class ReaderFieldTests
         Assert.Equal("Outer", Text(json2, top.Code));
         Assert.False(top.Description.IsPresent);
 
-        var (notObject, _) = Read("""{"error": "Inner"}""");
+        // A string error is the OAuth 2.0 shape (RFC 6749 §5.2): its error, not a code.
+        var (notObject, json3) = Read("""{"error": "Inner"}""");
         Assert.False(notObject.Code.IsPresent);
-        Assert.Equal(PartnerCenterPayloadOutcome.Unrecognized, notObject.Outcome);
+        Assert.Equal("Inner", Text(json3, notObject.OAuthError));
+        Assert.Equal(PartnerCenterPayloadOutcome.Parsed, notObject.Outcome);
     }
 
     [Fact]

@@ -98,6 +98,7 @@ internal static class FallbackRules
         // Auth: who the caller is or what it may do.
         new("unauthori", PartnerCenterErrorCategory.Auth, Strong),
         new("not authorized", PartnerCenterErrorCategory.Auth, Strong),
+        new("authori", PartnerCenterErrorCategory.Auth, Strong),
         new("authenticat", PartnerCenterErrorCategory.Auth, Strong),
         new("unauthenticated", PartnerCenterErrorCategory.Auth, Strong),
         new("permission", PartnerCenterErrorCategory.Auth, Strong),

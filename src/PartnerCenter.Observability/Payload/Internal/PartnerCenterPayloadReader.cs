@@ -7,7 +7,9 @@ namespace PartnerCenter.Observability.Payload;
 /// A bounded, tolerant reader of Partner Center error bodies over <see cref="Utf8JsonReader"/>.
 /// It looks at no more than its byte limit, never throws on any byte sequence, and accepts <c>code</c> as a number or a
 /// string, the nested <c>{"error":{"code","message"}}</c> form, the API-gateway <c>{"statusCode","message"}</c> form,
-/// the extra fields <c>message</c>, <c>errorName</c>, <c>isRetryable</c> and <c>errorMessageExtended</c>, exception names in <c>data</c>, a UTF-8 BOM, any field order, unknown fields,
+/// the extra fields <c>message</c>, <c>errorName</c>, <c>isRetryable</c> and <c>errorMessageExtended</c>, exception names in <c>data</c>,
+/// the OAuth 2.0 / Microsoft Entra error body <c>{"error":"invalid_grant","error_description":"AADSTS...","error_codes":[...]}</c>
+/// (RFC 6749 §5.2: <c>error</c> as a string, <c>error_description</c> as the description), a UTF-8 BOM, any field order, unknown fields,
 /// <c>data</c> of any shape, and truncated or invalid JSON (keeping what was read before the break).
 /// </summary>
 internal static class PartnerCenterPayloadReader
@@ -82,7 +84,7 @@ internal static class PartnerCenterPayloadReader
             }
 
             ReadErrorObject(ref reader, json, offset, complete, ref fields);
-            outcome = fields.Code.IsPresent || fields.Description.IsPresent ? PartnerCenterPayloadOutcome.Parsed : PartnerCenterPayloadOutcome.Unrecognized;
+            outcome = fields.Code.IsPresent || fields.Description.IsPresent || fields.OAuthError.IsPresent ? PartnerCenterPayloadOutcome.Parsed : PartnerCenterPayloadOutcome.Unrecognized;
         }
         catch (JsonException)
         {
@@ -142,6 +144,9 @@ internal static class PartnerCenterPayloadReader
                     break;
                 case PropertyKind.Error when reader.TokenType == JsonTokenType.StartObject && !fields.Code.IsPresent:
                     ReadErrorObject(ref reader, json, offset, complete, ref fields);
+                    break;
+                case PropertyKind.Error when reader.TokenType == JsonTokenType.String && !fields.OAuthError.IsPresent && reader.ValueSpan.Length > 0:
+                    fields.OAuthError = Slice(ref reader, offset);
                     break;
                 default:
                     reader.Skip();
@@ -251,7 +256,7 @@ internal static class PartnerCenterPayloadReader
             return PropertyKind.Code;
         }
 
-        if (AsciiEquals(name, "description"u8))
+        if (AsciiEquals(name, "description"u8) || AsciiEquals(name, "error_description"u8))
         {
             return PropertyKind.Description;
         }

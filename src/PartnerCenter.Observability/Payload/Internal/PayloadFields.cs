@@ -7,6 +7,9 @@ internal struct PayloadFields
     public TokenSlice Description;
     public TokenSlice ErrorName;
     public TokenSlice ExceptionName;
+
+    /// <summary>An OAuth 2.0 error body's <c>error</c> string (<c>invalid_grant</c>, ...).</summary>
+    public TokenSlice OAuthError;
     public ServerRetryable Retryable;
 
     /// <summary>How good the description found so far is: 3 <c>description</c>, 2 <c>message</c>, 1 <c>errorMessageExtended</c>.</summary>

@@ -15,6 +15,7 @@ internal readonly struct PayloadReadResult
         ErrorName = fields.ErrorName;
         ExceptionName = fields.ExceptionName;
         Retryable = fields.Retryable;
+        OAuthError = fields.OAuthError;
     }
 
     public PartnerCenterPayloadOutcome Outcome { get; }
@@ -32,6 +33,9 @@ internal readonly struct PayloadReadResult
 
     /// <summary>The exception name that starts the first <c>data</c> entry naming one (<c>LicenseQuotaExceededException : ...</c>).</summary>
     public TokenSlice ExceptionName { get; }
+
+    /// <summary>The <c>error</c> string of an OAuth 2.0 / Microsoft Entra error body (<c>{"error":"invalid_grant","error_description":"AADSTS..."}</c>).</summary>
+    public TokenSlice OAuthError { get; }
 
     /// <summary>What the body's <c>isRetryable</c> field says.</summary>
     public ServerRetryable Retryable { get; }
