@@ -117,8 +117,10 @@ internal static class ErrorBodyCapture
         if (stream.CanSeek)
         {
             // A buffered or seekable content (a test stub's StreamContent over a MemoryStream) can be read again: read
-            // in place and rewind, so that the caller keeps the original content and can read it as often as before.
-            return await ClassifySeekableAsync(stream, status, mediaType, classifier, capacity, cancellationToken).ConfigureAwait(false);
+            // in place and rewind, so that the caller can read it as often as before.
+            var seekable = await ClassifySeekableAsync(stream, status, mediaType, classifier, capacity, cancellationToken).ConfigureAwait(false);
+            ReplaceReadStreamContent(response, content, stream);
+            return seekable;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
@@ -221,6 +223,28 @@ internal static class ErrorBodyCapture
             stream.Position = origin;
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// ReadAsStreamAsync left its stream cached in a <see cref="StreamContent"/>: the caller's own ReadAsStream would get
+    /// that stream (a synchronous one would throw), and a LoadIntoBufferAsync would not be seen by it. The caller gets
+    /// instead a <see cref="StreamContent"/> in the state the original had before the read: over the same stream, at the
+    /// same position, with the same headers, nothing cached. Other content types keep the original content.
+    /// </summary>
+    private static void ReplaceReadStreamContent(HttpResponseMessage response, HttpContent content, Stream stream)
+    {
+        if (content.GetType() != typeof(StreamContent))
+        {
+            return;
+        }
+
+        var fresh = new StreamContent(stream);
+        foreach (var header in content.Headers.NonValidated)
+        {
+            fresh.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = fresh;
     }
 
     /// <summary>Observes the failure of a read nobody may await again.</summary>
