@@ -10,7 +10,7 @@ namespace PartnerCenter.Observability.Http;
 internal static class ErrorBodyCapture
 {
     /// <summary>
-    /// Classifies an in-memory error body (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>) synchronously and
+    /// Classifies an in-memory error body (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>, <see cref="ReadOnlyMemoryContent"/>) synchronously and
     /// in place (<see cref="TryCaptureInMemory"/>), taking no async step. The content is left as it is. False for any
     /// other content, which <see cref="ReadAndClassifyAsync"/> reads.
     /// </summary>
@@ -41,7 +41,9 @@ internal static class ErrorBodyCapture
         body = default;
         classification = default;
         var content = response.Content;
-        if (content is not ByteArrayContent)
+        // ReadOnlyMemoryContent writes its memory again on each copy, like ByteArrayContent: read by copying, never
+        // through ReadAsStreamAsync, which would leave a stream cached in the caller's content.
+        if (content is not (ByteArrayContent or ReadOnlyMemoryContent))
         {
             return InMemoryCapture.NotInMemory;
         }
