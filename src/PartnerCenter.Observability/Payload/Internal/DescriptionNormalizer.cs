@@ -16,6 +16,12 @@ internal static class DescriptionNormalizer
 {
     public static string Normalize(ReadOnlySpan<char> text)
     {
+        // Printable ASCII without escapes or references is already in its one form.
+        if (!text.ContainsAnyExceptInRange(' ', '~') && !text.ContainsAny('%', '&'))
+        {
+            return text.ToString();
+        }
+
         var once = Decode(text);
         var decoded = once.Contains('&') || once.Contains('%') ? Decode(once) : once;
         string normalized;

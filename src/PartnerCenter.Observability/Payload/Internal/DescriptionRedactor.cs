@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace PartnerCenter.Observability.Payload;
 
@@ -42,36 +42,39 @@ internal static class DescriptionRedactor
         }
 
         var fits = total <= maxLength && !truncated;
-        var output = new StringBuilder(Math.Min(total, maxLength) + 1);
-        foreach (var segment in segments)
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Min(total, maxLength) + 1);
+        try
         {
-            var length = Length(segment);
-            if (!fits && output.Length + length > maxLength - 1)
+            var length = 0;
+            foreach (var segment in segments)
             {
-                break;
+                var piece = segment.Kind == DescriptionSegmentKind.Shape ? segment.Shape.AsSpan() : text.AsSpan(segment.Start, segment.Length);
+                if (!fits && length + piece.Length > maxLength - 1)
+                {
+                    break;
+                }
+
+                piece.CopyTo(buffer.AsSpan(length));
+                length += piece.Length;
             }
 
-            if (segment.Kind == DescriptionSegmentKind.Shape)
+            if (fits)
             {
-                output.Append(segment.Shape);
+                return new string(buffer, 0, length);
             }
-            else
+
+            while (length > 0 && buffer[length - 1] == ' ')
             {
-                output.Append(text, segment.Start, segment.Length);
+                length--;
             }
-        }
 
-        if (fits)
+            buffer[length++] = '…';
+            return new string(buffer, 0, length);
+        }
+        finally
         {
-            return output.ToString();
+            ArrayPool<char>.Shared.Return(buffer);
         }
-
-        while (output.Length > 0 && output[^1] == ' ')
-        {
-            output.Length--;
-        }
-
-        return output.Append('…').ToString();
     }
 
     private static int Length(DescriptionSegment segment) =>

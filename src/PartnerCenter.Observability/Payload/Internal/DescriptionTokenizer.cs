@@ -7,9 +7,14 @@ namespace PartnerCenter.Observability.Payload;
 /// </summary>
 internal static class DescriptionTokenizer
 {
+    [ThreadStatic]
+    private static List<DescriptionSegment>? t_segments;
+
+    /// <summary>The segments of <paramref name="text"/>, in a list owned by the calling thread and reused by its next call.</summary>
     public static List<DescriptionSegment> Tokenize(string text)
     {
-        var segments = new List<DescriptionSegment>(text.Length / 4 + 4);
+        var segments = t_segments ??= new List<DescriptionSegment>(64);
+        segments.Clear();
         var i = 0;
         while (i < text.Length)
         {
