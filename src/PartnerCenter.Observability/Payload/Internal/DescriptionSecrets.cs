@@ -21,10 +21,17 @@ internal static class DescriptionSecrets
 
     public static void Mask(string text, List<DescriptionSegment> segments)
     {
+        // No separator and no scheme-like word: nothing to look for (the common case).
+        var separators = text.AsSpan().ContainsAny(':', '=', '>');
         for (var i = 0; i < segments.Count; i++)
         {
             var key = segments[i];
             if (!key.IsText || key.Kind == DescriptionSegmentKind.Number)
+            {
+                continue;
+            }
+
+            if (!separators && !MayBeScheme(text, key))
             {
                 continue;
             }
@@ -35,13 +42,7 @@ internal static class DescriptionSecrets
                 continue;
             }
 
-            var name = text.AsSpan(key.Start, key.Length);
-            var scheme = IsOneOf(name, Schemes, suffix: false);
-            if (!scheme && !IsOneOf(name, KeySuffixes, suffix: true))
-            {
-                continue;
-            }
-
+            // The separator is looked for first (cheap); the names only when there is one, or a word after a scheme.
             var j = i + 1;
             var separator = false;
             char quote = '\0';
@@ -64,11 +65,15 @@ internal static class DescriptionSecrets
                 j++;
             }
 
+            var name = text.AsSpan(key.Start, key.Length);
             if (separator)
             {
-                MaskValue(text, segments, j, quote);
+                if (IsOneOf(name, KeySuffixes, suffix: true))
+                {
+                    MaskValue(text, segments, j, quote);
+                }
             }
-            else if (scheme && j < segments.Count && segments[j].IsText)
+            else if (j < segments.Count && segments[j].IsText && IsOneOf(name, Schemes, suffix: false))
             {
                 segments[j] = new(DescriptionSegmentKind.Shape, segments[j].Start, segments[j].Length, DescriptionShapes.Token);
             }
@@ -109,6 +114,10 @@ internal static class DescriptionSecrets
 
     private static bool IsSeparator(string text, DescriptionSegment segment) =>
         segment.Kind == DescriptionSegmentKind.Punctuation && text[segment.Start] is ':' or '=' or '>';
+
+    /// <summary>A cheap filter: the schemes are 4 to 21 letters long and start with b, d, n or s.</summary>
+    private static bool MayBeScheme(string text, DescriptionSegment segment) =>
+        segment.Length is >= 4 and <= 21 && (text[segment.Start] | 0x20) is 'b' or 'd' or 'n' or 's';
 
     private static bool IsOneOf(ReadOnlySpan<char> name, string[] names, bool suffix)
     {

@@ -28,6 +28,14 @@ internal static class DescriptionShapes
     public static DescriptionSegment Classify(string text, int start, int length)
     {
         var c = text.AsSpan(start, length);
+
+        // Letters only (most compounds): a known word, or a word's shape.
+        if (!c.ContainsAnyExcept(Letters))
+        {
+            return DescriptionVocabulary.IsKnown(c) ? new(DescriptionSegmentKind.Word, start, length)
+                : Shape(start, length, length >= LongRun ? Token : Redacted);
+        }
+
         if (c.Contains('@'))
         {
             return length == 1 ? new(DescriptionSegmentKind.Punctuation, start, 1) : Shape(start, length, Email);
@@ -136,30 +144,42 @@ internal static class DescriptionShapes
     private static bool AllKnown(ReadOnlySpan<char> compound)
     {
         var dotted = compound.Contains('.');
-        foreach (var range in compound.SplitAny(".-_+~#%"))
+        var rest = compound;
+        while (true)
         {
-            var part = compound[range];
-            if (part.IsEmpty)
-            {
-                continue;
-            }
-
-            if (part.ContainsAnyExcept(WordChars) || part[0] == '\'' || part[^1] == '\'')
+            var end = rest.IndexOfAny(PartSeparators);
+            var part = end < 0 ? rest : rest[..end];
+            if (!part.IsEmpty && !IsKnownPart(part, dotted))
             {
                 return false;
             }
 
-            var known = dotted
-                ? part.Length == 1 || DescriptionVocabulary.IsCatalogueWord(part)
-                : DescriptionVocabulary.IsKnown(part);
-            if (!known)
+            if (end < 0)
             {
-                return false;
+                return true;
             }
+
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    private static bool IsKnownPart(ReadOnlySpan<char> part, bool dotted)
+    {
+        if (part.ContainsAnyExcept(WordChars) || part[0] == '\'' || part[^1] == '\'')
+        {
+            return false;
         }
 
-        return true;
+        return dotted
+            ? part.Length == 1 || DescriptionVocabulary.IsCatalogueWord(part)
+            : DescriptionVocabulary.IsKnown(part);
     }
+
+    private static readonly System.Buffers.SearchValues<char> Letters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static readonly System.Buffers.SearchValues<char> PartSeparators =
+        System.Buffers.SearchValues.Create(".-_+~#%");
 
     private static readonly System.Buffers.SearchValues<char> WordChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");

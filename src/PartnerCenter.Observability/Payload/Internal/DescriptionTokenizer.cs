@@ -58,7 +58,12 @@ internal static class DescriptionTokenizer
         }
 
         var core = text.AsSpan(start, coreEnd - start);
-        if (core.Contains("://", StringComparison.Ordinal))
+        if (!core.ContainsAny(':', '?'))
+        {
+            // Neither a URL, an IPv6 address nor a query: compounds and punctuation only (the common case).
+            Parts(text, start, coreEnd, segments);
+        }
+        else if (core.Contains("://", StringComparison.Ordinal))
         {
             segments.Add(new(DescriptionSegmentKind.Shape, start, core.Length, DescriptionShapes.Url));
         }
@@ -96,9 +101,18 @@ internal static class DescriptionTokenizer
             }
 
             var runEnd = i;
-            while (runEnd < end && !IsBreak(text, runEnd, start, end))
+            while (true)
             {
-                runEnd++;
+                var next = text.AsSpan(runEnd, end - runEnd).IndexOfAny(Breaks);
+                runEnd = next < 0 ? end : runEnd + next;
+                if (runEnd < end && !IsBreak(text, runEnd, start, end))
+                {
+                    // An apostrophe between two letters joins.
+                    runEnd++;
+                    continue;
+                }
+
+                break;
             }
 
             // Joiners at either end are punctuation ("found.", "-1"), not part of the compound.
@@ -140,6 +154,8 @@ internal static class DescriptionTokenizer
 
         return c < 0x80 && char.IsAsciiLetterOrDigit(c) is false && !DescriptionShapes.IsJoiner(c);
     }
+
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create("!\"$&'()*,/:;<=>?[\\]^`{|}");
 
     private static bool IsOpening(char c) => c is '(' or '[' or '{' or '"' or '\'' or '<' or '`';
 
