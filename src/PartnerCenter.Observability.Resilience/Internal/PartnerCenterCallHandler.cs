@@ -162,6 +162,6 @@ internal sealed class PartnerCenterCallHandler : DelegatingHandler
         var attempts = request.Options.TryGetValue(ResilienceRequestOptions.Attempts, out var completed) ? completed
             : request.Options.TryGetValue(PartnerCenterRequestKeys.ResendCount, out var resends) ? resends + 1
             : 1;
-        activity.SetTag(AttemptsTag, TagValues.Status(attempts));
+        activity.SetTag(AttemptsTag, TagValues.Count(attempts));
     }
 }

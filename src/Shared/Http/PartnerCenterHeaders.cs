@@ -9,6 +9,9 @@ internal static class PartnerCenterHeaders
     public const string CorrelationId = "MS-CorrelationId";
     public const string CorrelationVector = "MS-CV";
 
+    private const int GuidLength = 36;
+    private const int MaxCorrelationVectorLength = 128;
+
     /// <summary>Adds MS-RequestId and MS-CorrelationId when the app set none. A retry of the same message keeps both.</summary>
     public static void AddIdsIfMissing(HttpRequestMessage request) => AddIdsIfMissing(request, out _, out _);
 
@@ -42,9 +45,9 @@ internal static class PartnerCenterHeaders
         FirstWellFormed(response?.Headers, name) ?? FirstWellFormed(request?.Headers, name);
 
     /// <summary>
-    /// The value when it has the shape of the header: a GUID for <c>MS-RequestId</c> and <c>MS-CorrelationId</c>
-    /// (32, 36 or 38 characters, as <see cref="Guid"/> writes them), a correlation vector for <c>MS-CV</c> (a base64
-    /// base of at most 64 characters, then dot-separated numbers); otherwise <see langword="null"/>.
+    /// The value when it is in the grammar of the header, as received (nothing trimmed): a canonical GUID for
+    /// <c>MS-RequestId</c> and <c>MS-CorrelationId</c> (exactly 36 characters, 8-4-4-4-12 hexadecimal digits and ASCII
+    /// hyphens), a correlation vector for <c>MS-CV</c> (<see cref="IsCorrelationVector"/>); otherwise <see langword="null"/>.
     /// </summary>
     public static string? WellFormed(string name, string? value)
     {
@@ -61,41 +64,49 @@ internal static class PartnerCenterHeaders
         };
     }
 
-    /// <summary>A GUID written as <see cref="Guid"/> writes one (<c>D</c>, <c>N</c> or <c>B</c> format), nothing around it.</summary>
-    public static bool IsGuid(string value) =>
-        value.Length is 32 or 36 or 38 && (Guid.TryParseExact(value, "D", out _) || Guid.TryParseExact(value, "N", out _) || Guid.TryParseExact(value, "B", out _));
-
-    /// <summary>A correlation vector: <c>base64[.number]*</c>, at most 128 characters.</summary>
-    public static bool IsCorrelationVector(string value)
+    /// <summary>Exactly 36 characters: 8-4-4-4-12 ASCII hexadecimal digits joined by ASCII hyphens (no padding, braces or other form).</summary>
+    public static bool IsGuid(string value)
     {
-        if (value.Length is 0 or > 128)
+        if (value.Length != GuidLength)
         {
             return false;
         }
 
-        var dot = value.IndexOf('.', StringComparison.Ordinal);
-        var baseValue = dot < 0 ? value.AsSpan() : value.AsSpan(0, dot);
-        if (baseValue.Length is 0 or > 64)
+        for (var i = 0; i < GuidLength; i++)
         {
-            return false;
-        }
-
-        var padding = false;
-        foreach (var c in baseValue)
-        {
-            if (c == '=')
-            {
-                padding = true;
-            }
-            else if (padding || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
+            if (i is 8 or 13 or 18 or 23 ? value[i] != '-' : !char.IsAsciiHexDigit(value[i]))
             {
                 return false;
             }
         }
 
-        if (dot < 0)
+        return true;
+    }
+
+    /// <summary>
+    /// A correlation vector in its grammar: a base of exactly 16 or 22 base64 characters (<c>A-Z a-z 0-9 + /</c>, no
+    /// padding), then one or more elements of a dot and 1 to 10 digits; at most 128 characters in all. A credential
+    /// or a key in base64 (longer, padded, or without elements) is not one.
+    /// </summary>
+    public static bool IsCorrelationVector(string value)
+    {
+        if (value.Length > MaxCorrelationVectorLength)
         {
-            return true;
+            return false;
+        }
+
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        if (dot is not (16 or 22) || dot == value.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in value.AsSpan(0, dot))
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '/'))
+            {
+                return false;
+            }
         }
 
         foreach (var range in value.AsSpan(dot + 1).Split('.'))

@@ -1,22 +1,17 @@
 namespace PartnerCenter.Observability.Telemetry;
 
 /// <summary>
-/// The one rule for what an error code may become in telemetry. Real Partner Center codes are short numbers (at most
-/// <see cref="MaxDigits"/> digits) or short names (<c>InvalidAuthenticationToken</c>); such a code is tag-safe and goes
-/// out as it is. Anything else (a GUID, an email, a JWT, a token, a host name, a long number, control characters) is
-/// never a tag value: metrics get <c>other</c>, spans, logs and exception messages get a redacted form that names only
-/// the shape (<c>{guid}</c>, <c>{email}</c>, <c>{token}</c>, <c>{domain}</c>, <c>{number}</c>, <c>{redacted}</c>).
+/// The one rule for what an error code may become in telemetry, by allowlist. A code goes out as it is only when it is
+/// the catalogue's own (a documented code, as the catalogue writes it) or digits only (at most <see cref="MaxDigits"/>
+/// of them: an uncatalogued Partner Center code is a short number). Anything else (a name the catalogue does not have,
+/// a GUID, an email, a key, a token, a person's name) is never a value: metrics get <c>other</c>; spans, logs and
+/// exception messages get its shape only (<c>{guid}</c>, <c>{email}</c>, <c>{token}</c>, <c>{domain}</c>,
+/// <c>{number}</c>, <c>{redacted}</c>).
 /// </summary>
 internal static class ErrorCodeTag
 {
     /// <summary>The most digits a numeric code may have (documented codes have at most seven).</summary>
     public const int MaxDigits = 9;
-
-    /// <summary>The longest name a named code may have.</summary>
-    public const int MaxNameLength = 48;
-
-    /// <summary>The most digits a named code may contain (names are words, not opaque strings).</summary>
-    public const int MaxDigitsInName = 4;
 
     /// <summary>The code of a classification for spans, logs and messages: catalogued codes as they are, else <see cref="ForSpan(string?)"/>.</summary>
     public static string? ForSpan(PartnerCenterErrorClassification classification) =>
@@ -26,13 +21,16 @@ internal static class ErrorCodeTag
     public static bool IsCatalogued(PartnerCenterErrorClassification classification) =>
         classification.Code is { } code && classification.Definition is { } definition && ReferenceEquals(definition.Code, code);
 
-    /// <summary>The code for spans, logs and messages: the code itself when tag-safe, else a redacted form.</summary>
+    /// <summary>The code for spans, logs and messages: the code itself when tag-safe, else its shape.</summary>
     public static string? ForSpan(string? code) => code is null ? null : IsTagSafe(code) ? code : Redacted(code);
 
     /// <summary>The code as a bounded metric tag value: the code itself when tag-safe, else <c>other</c>.</summary>
     public static string? ForMetric(string? code) => code is null ? null : IsTagSafe(code) ? code : PartnerCenterTelemetryNames.Values.Other;
 
-    /// <summary>Whether <paramref name="code"/> has the shape of a real Partner Center code: a short number or a short name.</summary>
+    /// <summary>
+    /// Whether <paramref name="code"/> may go out as it is: one to <see cref="MaxDigits"/> ASCII digits, or a code the
+    /// catalogue documents, written exactly as the catalogue writes it.
+    /// </summary>
     public static bool IsTagSafe(string code)
     {
         if (code.Length == 0)
@@ -45,27 +43,7 @@ internal static class ErrorCodeTag
             return code.Length <= MaxDigits;
         }
 
-        // A name: a letter, then letters, digits and underscores (no '-', '.', '@', ':' or '/': those make ids, hosts,
-        // emails and tokens), few digits.
-        if (code.Length > MaxNameLength || !char.IsAsciiLetter(code[0]))
-        {
-            return false;
-        }
-
-        var digits = 0;
-        foreach (var c in code)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (!(char.IsAsciiLetter(c) || c == '_'))
-            {
-                return false;
-            }
-        }
-
-        return digits <= MaxDigitsInName && !LooksLikeHex(code);
+        return PartnerCenterErrorCatalog.TryFindByCode(code, out var definition) && string.Equals(definition.Code, code, StringComparison.Ordinal);
     }
 
     /// <summary>The shape of a code that is not tag-safe, never its value.</summary>
@@ -114,28 +92,6 @@ internal static class ErrorCodeTag
         }
 
         return true;
-    }
-
-    /// <summary>Eight or more characters, all hexadecimal, with both letters and digits: an id, not a word.</summary>
-    private static bool LooksLikeHex(string code)
-    {
-        if (code.Length < 8)
-        {
-            return false;
-        }
-
-        var digits = 0;
-        foreach (var c in code)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-
-            digits += char.IsAsciiDigit(c) ? 1 : 0;
-        }
-
-        return digits > 0;
     }
 
     /// <summary>Dot-separated labels of letters, digits and hyphens, the last one all letters (a top-level domain).</summary>

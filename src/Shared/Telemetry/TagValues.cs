@@ -7,12 +7,20 @@ internal static class TagValues
 {
     private static readonly object[] BoxedStatus = [.. Enumerable.Range(0, 600).Select(i => (object)i)];
     private static readonly string[] StatusText = [.. Enumerable.Range(0, 600).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+    private const string Other = "_OTHER";
     private static readonly object True = true;
     private static readonly object False = false;
 
-    public static object Status(int status) => (uint)status < BoxedStatus.Length ? BoxedStatus[status] : status;
+    /// <summary>The value of an HTTP status tag: the status when it is 100 to 599 (the HTTP range), else <c>_OTHER</c>.</summary>
+    public static object Status(int status) => IsHttpStatus(status) ? BoxedStatus[status] : Other;
 
-    public static string StatusString(int status) => (uint)status < StatusText.Length ? StatusText[status] : status.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The status as text for <c>error.type</c>: 100 to 599, else <c>_OTHER</c>.</summary>
+    public static string StatusString(int status) => IsHttpStatus(status) ? StatusText[status] : Other;
+
+    /// <summary>A small count (a resend count, a number of attempts) as a boxed tag value, without allocating.</summary>
+    public static object Count(int value) => (uint)value < BoxedStatus.Length ? BoxedStatus[value] : value;
+
+    private static bool IsHttpStatus(int status) => status is >= 100 and <= 599;
 
     public static object Boolean(bool value) => value ? True : False;
 

@@ -18,7 +18,7 @@ public sealed class HandlerErrorTests
     {
         await using var server = await LoopbackServer.StartErrorAsync(403, EligibilityBody, headers: r =>
         {
-            r.Headers["MS-CV"] = "abc.1";
+            r.Headers["MS-CV"] = "tul4NUsfs0Cl7mOf.1";
         });
         using var harness = new TelemetryHarness();
         using var spans = new SpanCollector();
@@ -46,7 +46,7 @@ public sealed class HandlerErrorTests
         Assert.Equal("800020", span.GetTagItem(Tags.ErrorType));
         Assert.Equal("11111111-2222-3333-4444-555555555555", span.GetTagItem(Tags.RequestId));
         Assert.NotNull(span.GetTagItem(Tags.CorrelationId));
-        Assert.Equal("abc.1", span.GetTagItem(Tags.CorrelationVector));
+        Assert.Equal("tul4NUsfs0Cl7mOf.1", span.GetTagItem(Tags.CorrelationVector));
 
         // The runtime's own HTTP span is a child of ours.
         var runtime = Assert.Single(spans.Runtime);
@@ -130,7 +130,7 @@ public sealed class HandlerErrorTests
         { "huge json", 400, "application/json", "{\"data\": \"" + new string('x', 1024 * 1024) + "\", \"code\": 800002}", "400", null, PartnerCenterErrorCategory.Validation },
         // Words the fallback knows but cannot place: unknown, not the status's guess of auth (docs/error-categories.md).
         { "unknown code", 403, "application/json", """{"code": 987654, "description": "Something we never saw"}""", "987654", "987654", PartnerCenterErrorCategory.Unknown },
-        { "nested form", 401, "application/json", """{"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired."}}""", "InvalidAuthenticationToken", "InvalidAuthenticationToken", PartnerCenterErrorCategory.Auth },
+        { "nested form", 401, "application/json", """{"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired."}}""", "{token}", "{token}", PartnerCenterErrorCategory.Auth },
         { "plain text", 500, "text/plain", "oops", "500", null, PartnerCenterErrorCategory.Transient },
         { "no content type", 404, "", """{"code": 20003, "description": "Subscription with ID 1 not found."}""", "20003", "20003", PartnerCenterErrorCategory.NotFound },
     };

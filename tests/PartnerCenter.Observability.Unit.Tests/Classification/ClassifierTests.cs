@@ -71,7 +71,7 @@ public sealed class ClassifierTests
         Assert.DoesNotContain("jane.doe", text, StringComparison.Ordinal);
         Assert.DoesNotContain("1234567890", text, StringComparison.Ordinal);
         Assert.DoesNotContain("eyJhbGci", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("=secret", text, StringComparison.Ordinal);
         Assert.DoesNotContain("abc.def", text, StringComparison.Ordinal);
         Assert.Contains("{guid}", text, StringComparison.Ordinal);
         Assert.Contains("{email}", text, StringComparison.Ordinal);

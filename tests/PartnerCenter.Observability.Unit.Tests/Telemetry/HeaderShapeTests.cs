@@ -13,9 +13,8 @@ public sealed class HeaderShapeTests
 
     [Theory]
     [InlineData("4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55")]
-    [InlineData("4a7f2c1e9d3b4b8aa1e20f9d8c7b6a55")]
-    [InlineData("{4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55}")]
-    public void Guid_formats_are_ids(string value)
+    [InlineData("4A7F2C1E-9D3B-4B8A-A1E2-0F9D8C7B6A55")]
+    public void Canonical_guids_are_ids(string value)
     {
         Assert.True(PartnerCenterHeaders.IsGuid(value));
         Assert.Equal(value, PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.RequestId, value));
@@ -24,25 +23,30 @@ public sealed class HeaderShapeTests
 
     [Theory]
     [InlineData("(4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55)")]
+    [InlineData("4a7f2c1e9d3b4b8aa1e20f9d8c7b6a55")]
+    [InlineData("{4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55}")]
+    [InlineData("4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55\u00A0")]
+    [InlineData("\u00854a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55")]
+    [InlineData("4a7f2c1e\u20119d3b-4b8a-a1e2-0f9d8c7b6a55")]
+    [InlineData("4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a5\uFF15")]
     [InlineData(" 4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55")]
     [InlineData("4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a5")]
     [InlineData("4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a5z")]
     [InlineData("jane.doe@contoso.com")]
     [InlineData("")]
-    public void Other_values_are_not_ids(string value)
+    public void Other_values_are_not_ids(string escaped)
     {
+        var value = System.Text.RegularExpressions.Regex.Unescape(escaped);
         Assert.False(PartnerCenterHeaders.IsGuid(value));
         Assert.Null(PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.RequestId, value));
         Assert.Null(PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.CorrelationId, value));
     }
 
     [Theory]
-    [InlineData("tul4NUsfs0Cl7mOf")]
     [InlineData("tul4NUsfs0Cl7mOf.1")]
     [InlineData("tul4NUsfs0Cl7mOf.12.0.1234567890")]
-    [InlineData("ab+/cd==.3")]
-    [InlineData("abc=")]
-    [InlineData("a")]
+    [InlineData("ab+/cdEFghIJklMN.3")]
+    [InlineData("AbCdEfGhIjKlMnOpQrStUv.0.1")]
     public void Correlation_vectors_are_kept(string value)
     {
         Assert.True(PartnerCenterHeaders.IsCorrelationVector(value));
@@ -51,6 +55,14 @@ public sealed class HeaderShapeTests
 
     [Theory]
     [InlineData("")]
+    [InlineData("tul4NUsfs0Cl7mOf")]
+    [InlineData("tul4NUsfs0Cl7mO.1")]
+    [InlineData("tul4NUsfs0Cl7mOfA.1")]
+    [InlineData("dXNlcjpwYXNzd29yZA==.1")]
+    [InlineData("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.1")]
+    [InlineData("amFuZS5kb2VAY29udG9zby5jb20=")]
+    [InlineData("abc=")]
+    [InlineData("a")]
     [InlineData(".1")]
     [InlineData("abc.")]
     [InlineData("abc..1")]
@@ -71,15 +83,14 @@ public sealed class HeaderShapeTests
     }
 
     [Fact]
-    public void A_correlation_vector_has_a_base_of_at_most_64_characters_and_at_most_128_in_all()
+    public void A_correlation_vector_has_a_base_of_16_or_22_characters_and_at_most_128_in_all()
     {
-        var base64 = new string('A', 64);
-        Assert.True(PartnerCenterHeaders.IsCorrelationVector(base64));
-        Assert.False(PartnerCenterHeaders.IsCorrelationVector(base64 + "A"));
+        var base64 = new string('A', 22);
+        Assert.True(PartnerCenterHeaders.IsCorrelationVector(base64 + ".1"));
         Assert.False(PartnerCenterHeaders.IsCorrelationVector(base64 + "A.1"));
 
-        // 64 + 5 × ".1234567890" + ".12345678" = 128 characters.
-        var longest = base64 + string.Concat(Enumerable.Repeat(".1234567890", 5)) + ".12345678";
+        // 22 + 9 × ".1234567890" + ".123456" = 128 characters.
+        var longest = base64 + string.Concat(Enumerable.Repeat(".1234567890", 9)) + ".123456";
         Assert.Equal(128, longest.Length);
         Assert.True(PartnerCenterHeaders.IsCorrelationVector(longest));
         Assert.False(PartnerCenterHeaders.IsCorrelationVector(longest + "9"));

@@ -59,7 +59,7 @@ internal static class AttemptRecorder
 
         if (record.ResendCount > 0)
         {
-            activity.AddTag(Names.HttpRequestResendCount, TagValues.Status(record.ResendCount));
+            activity.AddTag(Names.HttpRequestResendCount, TagValues.Count(record.ResendCount));
         }
 
         if (!ReferenceEquals(record.RequestId, record.SpanRequestId))

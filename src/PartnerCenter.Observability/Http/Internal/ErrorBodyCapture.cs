@@ -10,7 +10,7 @@ namespace PartnerCenter.Observability.Http;
 internal static class ErrorBodyCapture
 {
     /// <summary>
-    /// Classifies an in-memory error body (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>) synchronously and
+    /// Classifies an in-memory error body (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>, <see cref="ReadOnlyMemoryContent"/>) synchronously and
     /// in place (<see cref="TryCaptureInMemory"/>), taking no async step. The content is left as it is. False for any
     /// other content, which <see cref="ReadAndClassifyAsync"/> reads.
     /// </summary>
@@ -41,7 +41,9 @@ internal static class ErrorBodyCapture
         body = default;
         classification = default;
         var content = response.Content;
-        if (content is not ByteArrayContent)
+        // ReadOnlyMemoryContent writes its memory again on each copy, like ByteArrayContent: read by copying, never
+        // through ReadAsStreamAsync, which would leave a stream cached in the caller's content.
+        if (content is not (ByteArrayContent or ReadOnlyMemoryContent))
         {
             return InMemoryCapture.NotInMemory;
         }
@@ -117,8 +119,10 @@ internal static class ErrorBodyCapture
         if (stream.CanSeek)
         {
             // A buffered or seekable content (a test stub's StreamContent over a MemoryStream) can be read again: read
-            // in place and rewind, so that the caller keeps the original content and can read it as often as before.
-            return await ClassifySeekableAsync(stream, status, mediaType, classifier, capacity, cancellationToken).ConfigureAwait(false);
+            // in place and rewind, so that the caller can read it as often as before.
+            var seekable = await ClassifySeekableAsync(stream, status, mediaType, classifier, capacity, cancellationToken).ConfigureAwait(false);
+            ReplaceReadStreamContent(response, content, stream);
+            return seekable;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
@@ -221,6 +225,28 @@ internal static class ErrorBodyCapture
             stream.Position = origin;
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// ReadAsStreamAsync left its stream cached in a <see cref="StreamContent"/>: the caller's own ReadAsStream would get
+    /// that stream (a synchronous one would throw), and a LoadIntoBufferAsync would not be seen by it. The caller gets
+    /// instead a <see cref="StreamContent"/> in the state the original had before the read: over the same stream, at the
+    /// same position, with the same headers, nothing cached. Other content types keep the original content.
+    /// </summary>
+    private static void ReplaceReadStreamContent(HttpResponseMessage response, HttpContent content, Stream stream)
+    {
+        if (content.GetType() != typeof(StreamContent))
+        {
+            return;
+        }
+
+        var fresh = new StreamContent(stream);
+        foreach (var header in content.Headers.NonValidated)
+        {
+            fresh.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = fresh;
     }
 
     /// <summary>Observes the failure of a read nobody may await again.</summary>

@@ -88,7 +88,7 @@ internal sealed class OperationNameResolver
 
     /// <summary>
     /// The value of the error-code tag on metrics: catalogued codes as they are, codes that are not tag-safe
-    /// (<see cref="ErrorCodeTag.IsTagSafe"/>) <c>other</c> without taking a slot, the rest bounded per operation.
+    /// (<see cref="ErrorCodeTag.IsTagSafe"/>: neither catalogued nor digits only) <c>other</c> without taking a slot, the rest bounded per operation.
     /// Spans and logs do not use this cap: they take <see cref="ErrorCodeTag.ForSpan(PartnerCenterErrorClassification)"/>.
     /// </summary>
     public string? BoundMetricCode(string operation, PartnerCenterErrorClassification classification)

@@ -7,12 +7,89 @@ namespace PartnerCenter.Observability.Payload;
 /// Brings a description to one form before it is masked, so that a value written in disguise is masked like the plain
 /// one: percent-escapes of ASCII (<c>%40</c>, <c>%2D</c>, <c>%20</c>) and HTML character references (<c>&amp;#64;</c>,
 /// <c>&amp;commat;</c>) are decoded, the text is put in Unicode NFKC form (fullwidth <c>＠</c> becomes <c>@</c>),
-/// ideographic full stops become dots, control characters other than white space and format characters (zero-width
-/// spaces, bidi overrides) are removed.
+/// ideographic full stops become dots, every dash (Unicode dash punctuation, minus signs) becomes <c>-</c>, every
+/// decimal digit of any script becomes its ASCII digit, every space variant a space, curly quotes and apostrophes their
+/// ASCII forms; control characters and format characters (zero-width spaces, soft hyphens, bidi overrides) are removed.
+/// A reference decoded to another reference (<c>&amp;amp;#8203;</c>) is decoded once more.
 /// </summary>
 internal static class DescriptionNormalizer
 {
     public static string Normalize(ReadOnlySpan<char> text)
+    {
+        // Printable ASCII without escapes or references is already in its one form.
+        if (!text.ContainsAnyExceptInRange(' ', '~') && !text.ContainsAny('%', '&'))
+        {
+            return text.ToString();
+        }
+
+        var once = Decode(text);
+        var decoded = once.Contains('&') || once.Contains('%') ? Decode(once) : once;
+        string normalized;
+        try
+        {
+            normalized = decoded.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Unpaired surrogates: keep the text as decoded; the allowlist still applies.
+            normalized = decoded;
+        }
+
+        var output = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (Map(c) is { } mapped)
+            {
+                output.Append(mapped);
+            }
+        }
+
+        return output.ToString();
+    }
+
+    private static char? Map(char c)
+    {
+        if (c < 0x80)
+        {
+            return char.IsControl(c) ? (char.IsWhiteSpace(c) ? ' ' : null) : c;
+        }
+
+        if (char.IsWhiteSpace(c))
+        {
+            return ' ';
+        }
+
+        if (c is '\u3002' or '\uFF61' or '\uFE52')
+        {
+            return '.';
+        }
+
+        if (c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u02BC' or '\uFF07')
+        {
+            return '\'';
+        }
+
+        if (c is '\u201C' or '\u201D' or '\u201F' or '\u2033' or '\uFF02')
+        {
+            return '"';
+        }
+
+        if (c is '\u2212' or '\u2043' or '\u02D7')
+        {
+            return '-';
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category switch
+        {
+            UnicodeCategory.DashPunctuation => '-',
+            UnicodeCategory.DecimalDigitNumber => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)),
+            UnicodeCategory.Format or UnicodeCategory.Control => null,
+            _ => c,
+        };
+    }
+
+    private static string Decode(ReadOnlySpan<char> text)
     {
         var decoded = new StringBuilder(text.Length);
         var i = 0;
@@ -37,34 +114,7 @@ internal static class DescriptionNormalizer
             i++;
         }
 
-        var normalized = decoded.ToString();
-        try
-        {
-            normalized = normalized.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            // Unpaired surrogates: keep the text as decoded; the masks still apply.
-        }
-
-        var output = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
-        {
-            if (c is '\u3002' or '\uFF61' or '\uFE52')
-            {
-                output.Append('.');
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                output.Append(' ');
-            }
-            else if (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
-            {
-                output.Append(c);
-            }
-        }
-
-        return output.ToString();
+        return decoded.ToString();
     }
 
     private static bool TryHexByte(ReadOnlySpan<char> hex, out int value) =>
@@ -75,7 +125,7 @@ internal static class DescriptionNormalizer
     {
         value = string.Empty;
         length = 0;
-        var end = text[..Math.Min(text.Length, 12)].IndexOf(';');
+        var end = text[..Math.Min(text.Length, 24)].IndexOf(';');
         if (end < 3)
         {
             return false;
@@ -107,7 +157,31 @@ internal static class DescriptionNormalizer
                 "colon" => ":",
                 "equals" => "=",
                 "sol" => "/",
-                "nbsp" => " ",
+                "nbsp" or "NonBreakingSpace" or "ensp" or "emsp" or "emsp13" or "emsp14" or "thinsp" or "hairsp" or "numsp" or "puncsp" or "MediumSpace" or "ThinSpace" or "VeryThinSpace" or "Tab" or "NewLine" => " ",
+                "ZeroWidthSpace" or "NegativeThinSpace" or "NegativeMediumSpace" or "NegativeThickSpace" or "NegativeVeryThinSpace" or "zwnj" or "zwj" or "lrm" or "rlm" or "shy" or "NoBreak" or "af" or "it" or "ic" => "\u200B",
+                "hyphen" or "dash" or "ndash" or "mdash" or "minus" or "horbar" => "-",
+                "lsquo" or "rsquo" or "rsquor" or "prime" => "'",
+                "ldquo" or "rdquo" or "rdquor" or "Prime" => "\"",
+                "num" => "#",
+                "dollar" => "$",
+                "percnt" => "%",
+                "lpar" => "(",
+                "rpar" => ")",
+                "ast" or "midast" => "*",
+                "plus" => "+",
+                "comma" => ",",
+                "bsol" => "\\",
+                "semi" => ";",
+                "quest" => "?",
+                "lsqb" or "lbrack" => "[",
+                "rsqb" or "rbrack" => "]",
+                "lowbar" or "UnderBar" => "_",
+                "grave" => "`",
+                "lcub" or "lbrace" => "{",
+                "rcub" or "rbrace" => "}",
+                "verbar" or "vert" or "VerticalLine" => "|",
+                "tilde" => "~",
+                "excl" => "!",
                 _ => string.Empty,
             };
             if (value.Length == 0)

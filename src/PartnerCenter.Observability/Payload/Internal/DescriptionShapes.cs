@@ -1,0 +1,243 @@
+namespace PartnerCenter.Observability.Payload;
+
+/// <summary>
+/// What one compound of a description (a run of letters, digits and joiners <c>. - _ @ + ~ # %</c>) may become: known
+/// words stay; short digits are a number left to <see cref="DescriptionNumbers"/>; anything else is written as its
+/// shape (<c>{email}</c>, <c>{guid}</c>, <c>{ip}</c>, <c>{domain}</c>, <c>{token}</c>, <c>{id}</c>, <c>{number}</c>,
+/// <c>{redacted}</c>), never as its text, nor in part.
+/// </summary>
+internal static class DescriptionShapes
+{
+    public const string Email = "{email}";
+    public const string Guid = "{guid}";
+    public const string Ip = "{ip}";
+    public const string Domain = "{domain}";
+    public const string Token = "{token}";
+    public const string Id = "{id}";
+    public const string Number = "{number}";
+    public const string Redacted = "{redacted}";
+    public const string Url = "{url}";
+    public const string Query = "?{query}";
+    public const string Secret = "{secret}";
+
+    private const int GuidLength = 36;
+    private const int LongRun = 20;
+
+    public static bool IsJoiner(char c) => c is '.' or '-' or '_' or '@' or '+' or '~' or '#' or '%';
+
+    public static DescriptionSegment Classify(string text, int start, int length)
+    {
+        var c = text.AsSpan(start, length);
+
+        // Letters only (most compounds): a known word, or a word's shape.
+        if (!c.ContainsAnyExcept(Letters))
+        {
+            return DescriptionVocabulary.IsKnown(c) ? new(DescriptionSegmentKind.Word, start, length)
+                : Shape(start, length, length >= LongRun ? Token : Redacted);
+        }
+
+        if (c.Contains('@'))
+        {
+            return length == 1 ? new(DescriptionSegmentKind.Punctuation, start, 1) : Shape(start, length, Email);
+        }
+
+        if (ContainsGuid(c))
+        {
+            return Shape(start, length, Guid);
+        }
+
+        var letters = 0;
+        var digits = 0;
+        var other = 0;
+        foreach (var ch in c)
+        {
+            if (char.IsAsciiLetter(ch))
+            {
+                letters++;
+            }
+            else if (char.IsAsciiDigit(ch))
+            {
+                digits++;
+            }
+            else if (!IsJoiner(ch))
+            {
+                other++;
+            }
+        }
+
+        if (letters == 0 && other == 0)
+        {
+            if (digits == 0)
+            {
+                // Joiners only ("--", "#"): ASCII punctuation.
+                return new(DescriptionSegmentKind.Word, start, length);
+            }
+
+            if (IsIPv4(c))
+            {
+                return Shape(start, length, Ip);
+            }
+
+            return c.ContainsAnyExcept(NumberChars) ? Shape(start, length, Number) : new(DescriptionSegmentKind.Number, start, length, digits: digits);
+        }
+
+        if (digits == 0 && AllKnown(c))
+        {
+            return new(DescriptionSegmentKind.Word, start, length);
+        }
+
+        if (other == 0 && IsHostName(c))
+        {
+            return Shape(start, length, Domain);
+        }
+
+        if (length >= LongRun || (length >= 16 && c.StartsWith("eyJ", StringComparison.Ordinal)))
+        {
+            return Shape(start, length, Token);
+        }
+
+        return Shape(start, length, digits > 0 ? Id : Redacted);
+    }
+
+    /// <summary>Dotted labels of letters, digits and hyphens, the last one two or more letters.</summary>
+    public static bool IsHostName(ReadOnlySpan<char> text)
+    {
+        var lastDot = text.LastIndexOf('.');
+        if (lastDot <= 0 || text.Length - lastDot - 1 < 2 || text.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var ch in text[(lastDot + 1)..])
+        {
+            if (!char.IsAsciiLetter(ch))
+            {
+                return false;
+            }
+        }
+
+        return !text.ContainsAnyExcept(HostChars);
+    }
+
+    /// <summary>Two or more colons and nothing but hexadecimal digits, colons, dots and brackets: an IPv6 address.</summary>
+    public static bool IsIPv6(ReadOnlySpan<char> text) =>
+        text.Count(':') >= 2 && !text.ContainsAnyExcept(IPv6Chars) && text.ContainsAny(HexDigits);
+
+    private static readonly System.Buffers.SearchValues<char> HostChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
+
+    private static readonly System.Buffers.SearchValues<char> IPv6Chars =
+        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF:.[]/");
+
+    private static readonly System.Buffers.SearchValues<char> NumberChars =
+        System.Buffers.SearchValues.Create("0123456789.-");
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits =
+        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
+    private static DescriptionSegment Shape(int start, int length, string shape) => new(DescriptionSegmentKind.Shape, start, length, shape);
+
+    /// <summary>
+    /// Every part between joiners is a known word (<see cref="DescriptionVocabulary.IsKnown"/>). Parts joined by dots
+    /// (a namespace, a host) must be words of the catalogue as written, or single letters ("e.g").
+    /// </summary>
+    private static bool AllKnown(ReadOnlySpan<char> compound)
+    {
+        var dotted = compound.Contains('.');
+        var rest = compound;
+        while (true)
+        {
+            var end = rest.IndexOfAny(PartSeparators);
+            var part = end < 0 ? rest : rest[..end];
+            if (!part.IsEmpty && !IsKnownPart(part, dotted))
+            {
+                return false;
+            }
+
+            if (end < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    private static bool IsKnownPart(ReadOnlySpan<char> part, bool dotted)
+    {
+        if (part.ContainsAnyExcept(WordChars) || part[0] == '\'' || part[^1] == '\'')
+        {
+            return false;
+        }
+
+        return dotted
+            ? part.Length == 1 || DescriptionVocabulary.IsCatalogueWord(part)
+            : DescriptionVocabulary.IsKnown(part);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Letters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private static readonly System.Buffers.SearchValues<char> PartSeparators =
+        System.Buffers.SearchValues.Create(".-_+~#%");
+
+    private static readonly System.Buffers.SearchValues<char> WordChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
+
+    private static bool IsIPv4(ReadOnlySpan<char> text)
+    {
+        var groups = 0;
+        foreach (var range in text.Split('.'))
+        {
+            var group = text[range];
+            if (group.IsEmpty || group.Length > 3 || group.ContainsAnyExceptInRange('0', '9'))
+            {
+                return false;
+            }
+
+            groups++;
+        }
+
+        return groups == 4;
+    }
+
+    /// <summary>A GUID anywhere in the compound: 8-4-4-4-12 hexadecimal digits, or 32 hexadecimal digits in a row.</summary>
+    private static bool ContainsGuid(ReadOnlySpan<char> c)
+    {
+        var run = 0;
+        for (var i = 0; i < c.Length; i++)
+        {
+            run = char.IsAsciiHexDigit(c[i]) ? run + 1 : 0;
+            if (run == 32)
+            {
+                return true;
+            }
+
+            if (c[i] == '-' && i >= 8 && i + 28 <= c.Length && IsGuidAt(c[(i - 8)..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGuidAt(ReadOnlySpan<char> c)
+    {
+        if (c.Length < GuidLength)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < GuidLength; i++)
+        {
+            var dash = i is 8 or 13 or 18 or 23;
+            if (dash ? c[i] != '-' : !char.IsAsciiHexDigit(c[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,163 @@
+namespace PartnerCenter.Observability.Payload;
+
+/// <summary>
+/// Splits a normalised description into segments (<see cref="DescriptionSegment"/>): spaces, ASCII punctuation, and
+/// compounds classified by <see cref="DescriptionShapes"/>. A chunk with <c>://</c> is a <c>{url}</c>, an IPv6 address
+/// an <c>{ip}</c>, and what follows a <c>?</c> inside a chunk a <c>?{query}</c>, whole.
+/// </summary>
+internal static class DescriptionTokenizer
+{
+    [ThreadStatic]
+    private static List<DescriptionSegment>? t_segments;
+
+    /// <summary>The segments of <paramref name="text"/>, in a list owned by the calling thread and reused by its next call.</summary>
+    public static List<DescriptionSegment> Tokenize(string text)
+    {
+        var segments = t_segments ??= new List<DescriptionSegment>(64);
+        segments.Clear();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (text[i] == ' ')
+            {
+                if (segments.Count > 0 && segments[^1].Kind != DescriptionSegmentKind.Space)
+                {
+                    segments.Add(new(DescriptionSegmentKind.Space, i, 1));
+                }
+
+                i++;
+                continue;
+            }
+
+            var end = text.IndexOf(' ', i);
+            end = end < 0 ? text.Length : end;
+            Chunk(text, i, end, segments);
+            i = end;
+        }
+
+        if (segments.Count > 0 && segments[^1].Kind == DescriptionSegmentKind.Space)
+        {
+            segments.RemoveAt(segments.Count - 1);
+        }
+
+        return segments;
+    }
+
+    private static void Chunk(string text, int start, int end, List<DescriptionSegment> segments)
+    {
+        while (start < end && IsOpening(text[start]))
+        {
+            segments.Add(new(DescriptionSegmentKind.Punctuation, start, 1));
+            start++;
+        }
+
+        var coreEnd = end;
+        while (coreEnd > start && IsClosing(text[coreEnd - 1]))
+        {
+            coreEnd--;
+        }
+
+        var core = text.AsSpan(start, coreEnd - start);
+        if (!core.ContainsAny(':', '?'))
+        {
+            // Neither a URL, an IPv6 address nor a query: compounds and punctuation only (the common case).
+            Parts(text, start, coreEnd, segments);
+        }
+        else if (core.Contains("://", StringComparison.Ordinal))
+        {
+            segments.Add(new(DescriptionSegmentKind.Shape, start, core.Length, DescriptionShapes.Url));
+        }
+        else if (DescriptionShapes.IsIPv6(core))
+        {
+            segments.Add(new(DescriptionSegmentKind.Shape, start, core.Length, DescriptionShapes.Ip));
+        }
+        else if (core.IndexOf('?') is var query and >= 0)
+        {
+            Parts(text, start, start + query, segments);
+            segments.Add(new(DescriptionSegmentKind.Shape, start + query, core.Length - query, DescriptionShapes.Query));
+        }
+        else
+        {
+            Parts(text, start, coreEnd, segments);
+        }
+
+        for (var i = coreEnd; i < end; i++)
+        {
+            segments.Add(new(DescriptionSegmentKind.Punctuation, i, 1));
+        }
+    }
+
+    /// <summary>Compounds between break characters (ASCII punctuation that is not a joiner), the breaks themselves as punctuation.</summary>
+    private static void Parts(string text, int start, int end, List<DescriptionSegment> segments)
+    {
+        var i = start;
+        while (i < end)
+        {
+            if (IsBreak(text, i, start, end))
+            {
+                segments.Add(new(DescriptionSegmentKind.Punctuation, i, 1));
+                i++;
+                continue;
+            }
+
+            var runEnd = i;
+            while (true)
+            {
+                var next = text.AsSpan(runEnd, end - runEnd).IndexOfAny(Breaks);
+                runEnd = next < 0 ? end : runEnd + next;
+                if (runEnd < end && !IsBreak(text, runEnd, start, end))
+                {
+                    // An apostrophe between two letters joins.
+                    runEnd++;
+                    continue;
+                }
+
+                break;
+            }
+
+            // Joiners at either end are punctuation ("found.", "-1"), not part of the compound.
+            var coreStart = i;
+            while (coreStart < runEnd && DescriptionShapes.IsJoiner(text[coreStart]) && text[coreStart] != '@')
+            {
+                segments.Add(new(DescriptionSegmentKind.Punctuation, coreStart, 1));
+                coreStart++;
+            }
+
+            var coreEnd = runEnd;
+            while (coreEnd > coreStart && DescriptionShapes.IsJoiner(text[coreEnd - 1]) && text[coreEnd - 1] != '@')
+            {
+                coreEnd--;
+            }
+
+            if (coreEnd > coreStart)
+            {
+                segments.Add(DescriptionShapes.Classify(text, coreStart, coreEnd - coreStart));
+            }
+
+            for (var k = coreEnd; k < runEnd; k++)
+            {
+                segments.Add(new(DescriptionSegmentKind.Punctuation, k, 1));
+            }
+
+            i = runEnd;
+        }
+    }
+
+    /// <summary>ASCII punctuation other than the joiners; an apostrophe between two letters joins ("isn't", "customer's").</summary>
+    private static bool IsBreak(string text, int i, int start, int end)
+    {
+        var c = text[i];
+        if (c == '\'')
+        {
+            return !(i > start && i + 1 < end && char.IsAsciiLetter(text[i - 1]) && char.IsAsciiLetter(text[i + 1]));
+        }
+
+        return c < 0x80 && char.IsAsciiLetterOrDigit(c) is false && !DescriptionShapes.IsJoiner(c);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create("!\"$&'()*,/:;<=>?[\\]^`{|}");
+
+    private static bool IsOpening(char c) => c is '(' or '[' or '{' or '"' or '\'' or '<' or '`';
+
+    private static bool IsClosing(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '"' or '\'' or '>' or '`';
+}

@@ -1,0 +1,145 @@
+using System.Collections.Frozen;
+
+namespace PartnerCenter.Observability.Payload;
+
+/// <summary>
+/// The words an uncatalogued description may keep: the catalogue's own wording (every template and other wording, as
+/// written) and a shipped English word list (<c>Payload/Data/english-words.txt</c>, SCOWL, licence beside it). Loaded
+/// once, on first use.
+/// </summary>
+internal static class DescriptionVocabulary
+{
+    private const string WordListResource = "PartnerCenter.Observability.english-words.txt";
+
+    private static readonly FrozenSet<string> Catalogue = CatalogueWords();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CatalogueExact =
+        Catalogue.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CatalogueAnyCase =
+        Catalogue.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Common =
+        EnglishWords().Concat(Catalogue.Select(w => w.ToLowerInvariant())).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How many words the shipped list and the catalogue give (for tests and docs).</summary>
+    public static int Count => Common.Set.Count;
+
+    /// <summary>
+    /// Whether <paramref name="word"/> (letters, perhaps one apostrophe) is a known word as written: in the catalogue's
+    /// wording as written; or in lower case and a known word; or capitalised and a catalogue word in any case. A
+    /// capitalised word the catalogue does not have (a name: "Smith", "Rose", even at the start of a sentence) and
+    /// words in capitals that the catalogue does not write so are not known.
+    /// </summary>
+    public static bool IsKnown(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return false;
+        }
+
+        if (word.EndsWith("'s", StringComparison.Ordinal) && word.Length > 2)
+        {
+            word = word[..^2];
+        }
+
+        if (CatalogueExact.Contains(word))
+        {
+            return true;
+        }
+
+        var first = word[0];
+        var restLower = IsLower(word[1..]);
+        if (char.IsAsciiLetterLower(first) && restLower)
+        {
+            return Common.Contains(word);
+        }
+
+        if (char.IsAsciiLetterUpper(first) && restLower)
+        {
+            // A sentence start does not open the English list to capitalised words: names start sentences too.
+            return CatalogueAnyCase.Contains(word);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the catalogue's wording has <paramref name="word"/> exactly as written.</summary>
+    public static bool IsCatalogueWord(ReadOnlySpan<char> word) => CatalogueExact.Contains(word);
+
+    private static bool IsLower(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiLetterLower(c) || c == '\''))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<string> EnglishWords()
+    {
+        using var stream = typeof(DescriptionVocabulary).Assembly.GetManifestResourceStream(WordListResource);
+        if (stream is null)
+        {
+            // A build without the list keeps the catalogue's words only: stricter, never looser.
+            return [];
+        }
+
+        using var reader = new StreamReader(stream);
+        var words = new List<string>(capacity: 41_000);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                words.Add(line);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>The letter runs of every template and other wording (placeholders such as <c>{0}</c> left out).</summary>
+    private static FrozenSet<string> CatalogueWords()
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in PartnerCenterErrorCatalog.Definitions)
+        {
+            Add(words, definition.Template);
+            foreach (var wording in definition.OtherWordings)
+            {
+                Add(words, wording);
+            }
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static void Add(HashSet<string> words, string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetter(text[i]) || (text[i] == '\'' && i + 1 < text.Length && char.IsAsciiLetter(text[i + 1]))))
+            {
+                i++;
+            }
+
+            // A letter run right after '{' is a placeholder's name, never a word of the wording.
+            if (start == 0 || text[start - 1] != '{')
+            {
+                words.Add(text[start..i]);
+            }
+        }
+    }
+}
