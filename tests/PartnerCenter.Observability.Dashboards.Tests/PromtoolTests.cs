@@ -84,11 +84,12 @@ public sealed class PromtoolTests
         { "a sustained 2% fires both tickets and no page", "PartnerCenterErrorBudgetBurnSlow" },
         { "alerts without the recording rules fire recording rules missing", "PartnerCenterRecordingRulesMissing" },
         { "a target that stops answering fires target down", "PartnerCenterTargetDown" },
-        { "a target that disappears fires target absent", "PartnerCenterTargetAbsent" },
         { "the cardinality overflow series fires overflow", "PartnerCenterMetricOverflow" },
         { "an eligibility spike fires eligibility and nothing else", "PartnerCenterEligibilityErrorsSpike" },
         { "an auth storm fires auth and nothing else", "PartnerCenterAuthFailures" },
         { "a 429 storm fires throttling and nothing else", "PartnerCenterThrottlingSpike" },
+        { "a retired route failing on every call pages us", "PartnerCenterNotFoundErrorsSpike" },
+        { "most updates conflicting opens a ticket", "PartnerCenterConflictErrorsSpike" },
     };
 
     [Theory]

@@ -39,7 +39,9 @@ internal static class Rules
     /// </summary>
     public static string Expand(string expr)
     {
-        var recording = Recording.ToDictionary(rule => rule.Name, rule => rule.Expr, StringComparer.Ordinal);
+        // A name recorded by several rules (one per policy kind, told apart by a label) is the union of their bodies.
+        var recording = Recording.GroupBy(rule => rule.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(" or ", g.Select(rule => "(" + rule.Expr + ")")), StringComparer.Ordinal);
         for (var depth = 0; depth < 10; depth++)
         {
             var next = PromQl.ReplaceMetricNames(expr, name => recording.TryGetValue(name, out var body) ? "(" + body + ")" : name);

@@ -156,7 +156,7 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
     /// <summary>The meta-monitoring alerts, which keep their shipped <c>for:</c>.</summary>
     private static readonly HashSet<string> KeepFor = new(StringComparer.Ordinal)
     {
-        "PartnerCenterRecordingRulesMissing", "PartnerCenterTargetDown", "PartnerCenterTargetAbsent", "PartnerCenterMetricOverflow",
+        "PartnerCenterRecordingRulesMissing", "PartnerCenterTargetDown", "PartnerCenterMetricOverflow",
     };
 
     /// <summary>Sets <c>for: 0s</c> in every alert rule but the meta-monitoring ones.</summary>

@@ -23,7 +23,7 @@ internal sealed record DeliveredAlert(string Receiver, string Status, IReadOnlyD
 
 /// <summary>
 /// A Kestrel endpoint on 127.0.0.1 that plays the receivers of dashboards/alertmanager/partner-center.yml: the path
-/// names the receiver (/partner-center-ours, /partner-center-credentials, ...), every POSTed webhook notification is kept.
+/// names the receiver (/partner-center-ours-ticket, /partner-center-credentials-pager, ...), every POSTed webhook notification is kept.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
