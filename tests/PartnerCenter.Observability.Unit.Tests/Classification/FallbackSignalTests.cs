@@ -48,6 +48,11 @@ public sealed class FallbackSignalTests
         { "disabled", PartnerCenterErrorCategory.Eligibility },
         { "not supported for", PartnerCenterErrorCategory.Eligibility },
         { "not available for", PartnerCenterErrorCategory.Eligibility },
+        { "not valid for", PartnerCenterErrorCategory.Eligibility },
+        { "isn't valid for", PartnerCenterErrorCategory.Eligibility },
+        { "isn't supported for", PartnerCenterErrorCategory.Eligibility },
+        { "cannot be purchased", PartnerCenterErrorCategory.Eligibility },
+        { "can't be purchased", PartnerCenterErrorCategory.Eligibility },
         { "country", PartnerCenterErrorCategory.Eligibility },
         { "agreement", PartnerCenterErrorCategory.Eligibility },
         { "window", PartnerCenterErrorCategory.Eligibility },
@@ -174,6 +179,11 @@ public sealed class FallbackSignalTests
     [InlineData("The token quota is used.", PartnerCenterErrorCategory.Quota)]
     [InlineData("Malformed token.", PartnerCenterErrorCategory.Auth)]
     [InlineData("The token is malformed.", PartnerCenterErrorCategory.Auth)]
+    // A negation scoped by "for" is level with the validation phrase inside it, and eligibility comes first.
+    [InlineData("The partner is not valid for this offer.", PartnerCenterErrorCategory.Eligibility)]
+    [InlineData("This operation is not supported for trial offers.", PartnerCenterErrorCategory.Eligibility)]
+    [InlineData("The partner is not valid.", PartnerCenterErrorCategory.Validation)]
+    [InlineData("This operation is not supported.", PartnerCenterErrorCategory.Validation)]
     public void The_heaviest_phrase_decides_and_ties_follow_the_order(string text, PartnerCenterErrorCategory expected)
     {
         Assert.True(FallbackRules.TryClassify(400, text, out var category));

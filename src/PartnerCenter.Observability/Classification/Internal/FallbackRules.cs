@@ -74,6 +74,15 @@ internal static class FallbackRules
         new("disabled", PartnerCenterErrorCategory.Eligibility, Usual),
         new("not supported for", PartnerCenterErrorCategory.Eligibility, Usual),
         new("not available for", PartnerCenterErrorCategory.Eligibility, Usual),
+
+        // A negation scoped to what it is for ("not valid for offer", "isn't supported for trial offers", "cannot be
+        // purchased"): the thing named is not eligible, the request is not malformed. Level with the validation
+        // phrases they contain ("not valid", "operation is not supported"), so that on a tie eligibility comes first.
+        new("not valid for", PartnerCenterErrorCategory.Eligibility, Usual),
+        new("isn't valid for", PartnerCenterErrorCategory.Eligibility, Usual),
+        new("isn't supported for", PartnerCenterErrorCategory.Eligibility, Usual),
+        new("cannot be purchased", PartnerCenterErrorCategory.Eligibility, Usual),
+        new("can't be purchased", PartnerCenterErrorCategory.Eligibility, Usual),
         new("country", PartnerCenterErrorCategory.Eligibility, Usual),
         new("agreement", PartnerCenterErrorCategory.Eligibility, Usual),
         new("window", PartnerCenterErrorCategory.Eligibility, Usual),
@@ -123,8 +132,8 @@ internal static class FallbackRules
         new("malformed", PartnerCenterErrorCategory.Validation, Strong),
         new("cannot be empty", PartnerCenterErrorCategory.Validation, Strong),
         new("minimum", PartnerCenterErrorCategory.Validation, Strong),
-        new("operation isn't supported", PartnerCenterErrorCategory.Validation, Strong),
-        new("operation is not supported", PartnerCenterErrorCategory.Validation, Strong),
+        new("operation isn't supported", PartnerCenterErrorCategory.Validation, Usual),
+        new("operation is not supported", PartnerCenterErrorCategory.Validation, Usual),
         new("should be", PartnerCenterErrorCategory.Validation, Usual),
         new("must be", PartnerCenterErrorCategory.Validation, Usual),
         new("invalid", PartnerCenterErrorCategory.Validation, Usual),

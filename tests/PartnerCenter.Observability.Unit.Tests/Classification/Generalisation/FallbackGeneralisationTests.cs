@@ -20,9 +20,11 @@ public sealed class FallbackGeneralisationTests(ITestOutputHelper output)
         var report = Report(Folds.Value, FallbackModel.Threshold);
         Write("shipped fallback, leave one code out", report);
 
-        Assert.True(report.AccuracyWhenConfident >= 0.90, $"confident answers right {report.AccuracyWhenConfident:P1}, floor 90%");
-        Assert.True(report.Accuracy >= 0.77, $"right {report.Accuracy:P1}, floor 77%");
+        // Figures: 208 of 258 right (80.6%), 39 unknown (15.1%), 11 confident and wrong (95.0% right when it answers).
+        Assert.True(report.AccuracyWhenConfident >= 0.94, $"confident answers right {report.AccuracyWhenConfident:P1}, floor 94%");
+        Assert.True(report.Accuracy >= 0.80, $"right {report.Accuracy:P1}, floor 80%");
         Assert.True(report.UnknownRate <= 0.16, $"unknown {report.UnknownRate:P1}, ceiling 16%");
+        Assert.True(report.ConfidentWrong <= 11, $"{report.ConfidentWrong} confident and wrong, ceiling 11");
     }
 
     [Fact]
@@ -54,7 +56,7 @@ public sealed class FallbackGeneralisationTests(ITestOutputHelper output)
         Write($"status {status}", report);
 
         // Floors per status, under the figures in docs/error-categories.md; the catalogue has no 422 row, so no 422 is measured.
-        var floor = status switch { 400 => 0.89, 403 => 0.95, _ => 0.0 };
+        var floor = status switch { 400 => 0.94, 403 => 0.95, _ => 0.0 };
         Assert.True(report.Total == 0 ? status == 422 : report.AccuracyWhenConfident >= floor, $"{status}: confident answers right {report.AccuracyWhenConfident:P1} of {report.Total}, floor {floor:P0}");
     }
 
@@ -74,7 +76,9 @@ public sealed class FallbackGeneralisationTests(ITestOutputHelper output)
 
         Write($"other editions and pages, model fitted without their {heldOut.Select(e => e.Group).Distinct().Count()} codes (threshold {threshold})", shipped);
         Write("the same rows, phrases alone", phrases);
-        Assert.True(shipped.AccuracyWhenConfident >= 0.84, $"confident answers right {shipped.AccuracyWhenConfident:P1}, floor 84%");
+        // Figures: 53 of 61 right (86.9%), 2 unknown, 6 confident and wrong (89.8% right when it answers).
+        Assert.True(shipped.AccuracyWhenConfident >= 0.89, $"confident answers right {shipped.AccuracyWhenConfident:P1}, floor 89%");
+        Assert.True(shipped.Accuracy >= 0.86, $"right {shipped.Accuracy:P1}, floor 86%");
         Assert.True(shipped.ConfidentWrong < phrases.ConfidentWrong, $"{shipped.ConfidentWrong} confident and wrong, the phrases alone {phrases.ConfidentWrong}");
     }
 

@@ -13,7 +13,7 @@ namespace PartnerCenter.Observability.Tests.Classification.Generalisation;
 internal static class FallbackModelTrainer
 {
     /// <summary>The smoothing; chosen on the leave-one-code-out folds (docs/error-categories.md).</summary>
-    public const double Alpha = 0.3;
+    public const double Alpha = 1.0;
 
     /// <summary>A feature counts when it occurs at least this often in the training set (1: all; 2 did worse on the folds).</summary>
     public const int MinCount = 1;
@@ -212,7 +212,11 @@ internal sealed record FoldScore(FallbackExample Example, PartnerCenterErrorCate
 /// <summary>A fitted model: sorted feature hashes, their per-class weights and the class priors.</summary>
 internal sealed record FallbackModelData(ulong[] Keys, int[] Weights, int[] Priors)
 {
-    public FallbackScore Score(int status, string text) => FallbackModel.Score(status, text, FallbackModelTrainer.Phrases(status, text), Keys, Weights, Priors);
+    public int StatusWeight { get; init; } = FallbackModel.StatusWeight;
+
+    public int PhraseWeight { get; init; } = FallbackModel.PhraseWeight;
+
+    public FallbackScore Score(int status, string text) => FallbackModel.Score(status, text, FallbackModelTrainer.Phrases(status, text), Keys, Weights, Priors, StatusWeight, PhraseWeight);
 
     /// <summary>The model as a fallback: its category when the margin reaches the threshold, else unknown.</summary>
     public PartnerCenterErrorCategory Classify(int status, string text, long threshold)
