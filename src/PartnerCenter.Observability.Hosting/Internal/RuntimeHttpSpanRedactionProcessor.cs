@@ -11,10 +11,6 @@ namespace PartnerCenter.Observability.Hosting;
 /// </summary>
 internal sealed class RuntimeHttpSpanRedactionProcessor : BaseProcessor<Activity>
 {
-    // An array, not a span collection expression: a span of strings is compiled to an inline-array helper that the
-    // native AOT compiler 10.0 cannot read (it stopped compiling this assembly).
-    private static readonly string[] UrlKeys = ["url.full", "http.url"];
-
     private readonly PartnerCenterUrlRedaction _redaction;
 
     public RuntimeHttpSpanRedactionProcessor(PartnerCenterUrlRedaction redaction) => _redaction = redaction;
@@ -32,7 +28,7 @@ internal sealed class RuntimeHttpSpanRedactionProcessor : BaseProcessor<Activity
             }
 
             var isOurChild = data.Parent?.Source.Name == PartnerCenterTelemetryNames.SourceName;
-            foreach (var key in UrlKeys)
+            foreach (var key in (ReadOnlySpan<string>)["url.full", "http.url"])
             {
                 if (data.GetTagItem(key) is { } url && redaction.TryRedact(url, isOurChild, out var redacted))
                 {
