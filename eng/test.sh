@@ -19,6 +19,13 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends prometheus prometheus-alertmanager >/dev/null
 fi
 
+# Native AOT links with clang (AotPublishTests publishes an app as native AOT): Debian's clang package.
+if ! command -v clang >/dev/null 2>&1; then
+  log "installing clang from Debian packages (native AOT link step)"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends clang >/dev/null
+fi
+
 # The dashboards' schema check (GrafanaSchemaTests) compiles them against Grafana's published types with tsc: npm
 # packages pinned in its package.json, installed once (again only when the pinned versions change). Needs node and npm.
 schema_dir=tests/PartnerCenter.Observability.Dashboards.Tests/GrafanaSchema

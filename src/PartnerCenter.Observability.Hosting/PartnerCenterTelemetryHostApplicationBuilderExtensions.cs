@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -35,12 +33,6 @@ public static class PartnerCenterTelemetryHostApplicationBuilderExtensions
         services.AddSingleton<PartnerCenterUrlRedaction>();
 
         services.AddSingleton<RuntimeHttpSpanRedactionListener>();
-
-        // The logger factory takes its scope provider from the container when there is one: IHttpClientFactory's
-        // request scope then carries the route template, not the URL, for every provider that exports scopes.
-        services.TryAddSingleton<IExternalScopeProvider>(sp => new UrlRedactingScopeProvider(
-            LoggerScopes.CreateDefault(sp.GetService<IOptions<LoggerFactoryOptions>>()?.Value),
-            sp.GetRequiredService<PartnerCenterUrlRedaction>()));
 
         // IHttpClientFactory's own request logging, replaced for every client by the same lines with Partner Center URLs
         // redacted, so that no logging path (console, JSON console, Serilog, OTLP) carries a customer id or a query.

@@ -5,34 +5,36 @@ namespace PartnerCenter.Observability.Hosting;
 /// <summary>
 /// A log line's state with the Partner Center properties of its exception added: the line's own properties first (a
 /// property it has is never overwritten), then the added ones, then <c>{OriginalFormat}</c> last where providers look
-/// for it. Formats and prints as the original state.
+/// for it. Formats and prints as the original state. Not generic on purpose: a logger that passed a
+/// <c>State&lt;TState&gt;</c> on from its own <c>Log&lt;TState&gt;</c> would make an ever-deeper generic instantiation,
+/// which native AOT must stop at a depth cut-off (and which the 10.0 AOT compiler crashes on when the cycle runs through
+/// <c>ILogger.Log&lt;TState&gt;</c>).
 /// </summary>
-/// <typeparam name="TState">The type of the original state.</typeparam>
-internal sealed class PartnerCenterErrorLogState<TState> : IReadOnlyList<KeyValuePair<string, object?>>
+internal sealed class PartnerCenterErrorLogState : IReadOnlyList<KeyValuePair<string, object?>>
 {
     private const string OriginalFormat = "{OriginalFormat}";
 
-    private readonly TState _state;
-    private readonly Func<TState, Exception?, string> _formatter;
+    private readonly object? _state;
+    private readonly Func<Exception?, string> _message;
     private readonly List<KeyValuePair<string, object?>> _values;
 
-    private PartnerCenterErrorLogState(TState state, Func<TState, Exception?, string> formatter, List<KeyValuePair<string, object?>> values)
+    private PartnerCenterErrorLogState(object? state, Func<Exception?, string> message, List<KeyValuePair<string, object?>> values)
     {
         _state = state;
-        _formatter = formatter;
+        _message = message;
         _values = values;
     }
 
     /// <summary>Formats as the original state with the original formatter.</summary>
-    public static Func<PartnerCenterErrorLogState<TState>, Exception?, string> Format { get; } =
-        static (state, exception) => state._formatter(state._state, exception);
+    public static Func<PartnerCenterErrorLogState, Exception?, string> Format { get; } =
+        static (state, exception) => state._message(exception);
 
     public int Count => _values.Count;
 
     public KeyValuePair<string, object?> this[int index] => _values[index];
 
     /// <summary>The enriched state, or <see langword="null"/> when the exception chain holds no Partner Center error.</summary>
-    public static PartnerCenterErrorLogState<TState>? TryCreate(TState state, Exception exception, Func<TState, Exception?, string> formatter, PartnerCenterErrorClassifier classifier)
+    public static PartnerCenterErrorLogState? TryCreate<TState>(TState state, Exception exception, Func<TState, Exception?, string> formatter, PartnerCenterErrorClassifier classifier)
     {
         if (!PartnerCenterErrorInfo.TryFind(exception, classifier, out var error))
         {
@@ -62,7 +64,7 @@ internal sealed class PartnerCenterErrorLogState<TState> : IReadOnlyList<KeyValu
             values.Add(format);
         }
 
-        return new PartnerCenterErrorLogState<TState>(state, formatter, values);
+        return new PartnerCenterErrorLogState(state, exception => formatter(state, exception), values);
     }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _values.GetEnumerator();

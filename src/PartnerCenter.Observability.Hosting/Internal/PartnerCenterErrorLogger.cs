@@ -5,7 +5,7 @@ namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>
 /// A logger that hands its providers, for a log line whose exception chain holds a Partner Center error, the line's
-/// own properties plus the <c>partner_center.*</c> ones (<see cref="PartnerCenterErrorLogState{TState}"/>); the
+/// own properties plus the <c>partner_center.*</c> ones (<see cref="PartnerCenterErrorLogState"/>); the
 /// message is the one the line would have had. A line without an exception passes through as it is, without an
 /// allocation; a fault of ours is reported to the EventSource and the line is written unchanged.
 /// </summary>
@@ -33,10 +33,10 @@ internal sealed class PartnerCenterErrorLogger : ILogger
             return;
         }
 
-        PartnerCenterErrorLogState<TState>? enriched = null;
+        PartnerCenterErrorLogState? enriched = null;
         try
         {
-            enriched = PartnerCenterErrorLogState<TState>.TryCreate(state, exception, formatter, _classifier.Get());
+            enriched = PartnerCenterErrorLogState.TryCreate(state, exception, formatter, _classifier.Get());
         }
         catch (Exception ex)
         {
@@ -49,7 +49,7 @@ internal sealed class PartnerCenterErrorLogger : ILogger
         }
         else
         {
-            _inner.Log(logLevel, eventId, enriched, exception, PartnerCenterErrorLogState<TState>.Format);
+            _inner.Log(logLevel, eventId, enriched, exception, PartnerCenterErrorLogState.Format);
         }
     }
 }

@@ -6,10 +6,11 @@ namespace PartnerCenter.Observability.Hosting;
 
 /// <summary>
 /// Turns on trace-based exemplars (a sampled span's trace and span id attached to the measurement recorded inside it),
-/// so that a latency or error panel leads from a spike to the trace. The app's own choice wins: this configuration
-/// runs first, so any <c>SetExemplarFilter</c> call of the app (before or after the one-liner) runs after it, and it
-/// does nothing when <c>OTEL_METRICS_EXEMPLAR_FILTER</c> is configured (the SDK ignores that variable once a filter
-/// was set in code).
+/// so that a latency or error panel leads from a spike to the trace; the SDK's own default is <c>AlwaysOff</c>. The
+/// app's own choice wins: the configuration is placed ahead of every other one in the container (the SDK runs meter
+/// provider configurations in registration order), so any <c>SetExemplarFilter</c> call of the app (before or after
+/// the one-liner) runs after it, and it does nothing when <c>OTEL_METRICS_EXEMPLAR_FILTER</c> is configured (the SDK
+/// ignores that variable once a filter was set in code).
 /// </summary>
 internal static class TraceBasedExemplarDefault
 {
@@ -18,20 +19,19 @@ internal static class TraceBasedExemplarDefault
     /// <summary>Registers the default ahead of every other meter provider configuration.</summary>
     public static void Register(IServiceCollection services)
     {
-        var before = services.Count;
-        services.ConfigureOpenTelemetryMeterProvider(Configure);
-
-        // The SDK runs the meter provider configurations in registration order: move this one to the front.
-        for (var i = services.Count - 1; i >= before; i--)
+        // The registration OpenTelemetry's public ConfigureOpenTelemetryMeterProvider makes, taken from a scratch
+        // collection so that it is known without naming any of OpenTelemetry's types, and inserted first. Should the
+        // SDK ever register more than that one service there, the default is appended instead: the app's filter set
+        // after the one-liner (or in configuration) still wins, one set before it no longer does.
+        var scratch = new ServiceCollection();
+        scratch.ConfigureOpenTelemetryMeterProvider(Configure);
+        if (scratch.Count != 1)
         {
-            var descriptor = services[i];
-            if (descriptor.ServiceType.Name == "IConfigureMeterProviderBuilder")
-            {
-                services.RemoveAt(i);
-                services.Insert(0, descriptor);
-                return;
-            }
+            services.ConfigureOpenTelemetryMeterProvider(Configure);
+            return;
         }
+
+        services.Insert(0, scratch[0]);
     }
 
     private static void Configure(IServiceProvider serviceProvider, MeterProviderBuilder meterProviderBuilder)

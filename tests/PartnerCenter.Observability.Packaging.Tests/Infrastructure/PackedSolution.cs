@@ -197,7 +197,7 @@ public sealed partial class PackedSolution : IAsyncLifetime
         }
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PartnerCenter.Observability.sln")))
