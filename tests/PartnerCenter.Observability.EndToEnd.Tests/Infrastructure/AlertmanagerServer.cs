@@ -8,10 +8,10 @@ using PartnerCenter.Observability.Testing;
 namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// A real Alertmanager (Debian's prometheus-alertmanager) on 127.0.0.1, clustering off, with the shipped
+/// A real Alertmanager (Debian's prometheus-alertmanager) on 127.0.0.1, with the shipped
 /// dashboards/alertmanager/partner-center.yml: its example webhook URLs point at <see cref="WebhookReceiver"/> and its
 /// group_wait values are shortened; routes, grouping, group_interval, repeat_interval and inhibitions are as shipped.
-/// Stopped by its PID.
+/// Clustering is off, or, given a gossip port and peers, on (a replica of an HA pair). Stopped by its PID.
 /// </summary>
 internal sealed partial class AlertmanagerServer : IAsyncDisposable
 {
@@ -25,16 +25,21 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
     private readonly Process _process;
     private readonly string _directory;
     private readonly StringBuilder _log = new();
+    private bool _stopped;
 
     private AlertmanagerServer(Process process, string directory, int port)
     {
         _process = process;
         _directory = directory;
         Authority = $"127.0.0.1:{port}";
+        ExternalUrl = $"http://{Authority}/";
     }
 
     /// <summary>host:port, for Prometheus's alerting configuration.</summary>
     public string Authority { get; }
+
+    /// <summary>Its <c>--web.external-url</c>, which its webhook notifications carry as <c>externalURL</c>.</summary>
+    public string ExternalUrl { get; }
 
     public string Log
     {
@@ -47,7 +52,19 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AlertmanagerServer> StartAsync(Uri receivers)
+    public static Task<AlertmanagerServer> StartAsync(Uri receivers) =>
+        StartAsync(receivers, ChildProcesses.FreePort(), gossipPort: null, peerGossipPorts: []);
+
+    /// <summary>
+    /// Starts a replica of a cluster: gossip on 127.0.0.1:<paramref name="gossipPort"/>, joining the peers' gossip ports.
+    /// The gossip and state-sync intervals and the settle timeout are shortened so that a cluster on loopback is ready
+    /// in seconds; the peer timeout (how long the second replica waits for the first one's notification log before
+    /// sending itself) keeps Alertmanager's default, 15 s: deduplication must hold on a loaded machine too.
+    /// </summary>
+    public static Task<AlertmanagerServer> StartReplicaAsync(Uri receivers, int port, int gossipPort, IReadOnlyList<int> peerGossipPorts) =>
+        StartAsync(receivers, port, gossipPort, peerGossipPorts);
+
+    private static async Task<AlertmanagerServer> StartAsync(Uri receivers, int port, int? gossipPort, IReadOnlyList<int> peerGossipPorts)
     {
         var executable = Prerequisite.Executable("prometheus-alertmanager", "prometheus-alertmanager is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus-alertmanager package.");
         var directory = Directory.CreateTempSubdirectory("pc-alertmanager-").FullName;
@@ -59,14 +76,25 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
             $"${{indent}}group_wait: {(int)GroupWait.TotalSeconds}s");
         await File.WriteAllTextAsync(config, text);
 
-        var port = ChildProcesses.FreePort();
+        string[] cluster = gossipPort is null
+            ? ["--cluster.listen-address="]
+            : [
+                $"--cluster.listen-address=127.0.0.1:{gossipPort}",
+                .. peerGossipPorts.Select(p => $"--cluster.peer=127.0.0.1:{p}"),
+                "--cluster.peer-timeout=15s",
+                "--cluster.gossip-interval=50ms",
+                "--cluster.pushpull-interval=1s",
+                "--cluster.reconnect-interval=1s",
+                "--cluster.settle-timeout=5s",
+            ];
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { $"--config.file={config}", $"--storage.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn" })
+        string[] arguments = [$"--config.file={config}", $"--storage.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", $"--web.external-url=http://127.0.0.1:{port}/", "--log.level=warn", .. cluster];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -112,9 +140,30 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
             a.GetProperty("status").GetProperty("inhibitedBy").GetArrayLength()))];
     }
 
+    /// <summary>The cluster as this replica sees it: its status (disabled, settling, ready) and its peers' count.</summary>
+    public async Task<(string Status, int Peers)> ClusterAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://{Authority}/api/v2/status")));
+        var cluster = document.RootElement.GetProperty("cluster");
+        return (
+            cluster.GetProperty("status").GetString() ?? "",
+            cluster.TryGetProperty("peers", out var peers) && peers.ValueKind == JsonValueKind.Array ? peers.GetArrayLength() : 0);
+    }
+
+    /// <summary>Kills the process (a replica that dies); <see cref="DisposeAsync"/> then only removes its files.</summary>
+    public async Task KillAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await ChildProcesses.StopAsync(_process);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await ChildProcesses.StopAsync(_process);
+        await KillAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

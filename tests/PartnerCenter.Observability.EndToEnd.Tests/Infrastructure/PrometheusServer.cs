@@ -69,6 +69,49 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: [{authorities}]
             """);
+        string[] feature = exemplars ? ["--enable-feature=exemplar-storage"] : [];
+        return await LaunchAsync(executable, directory, config, feature);
+    }
+
+    /// <summary>
+    /// One replica of an HA pair, as dashboards/README.md ("High availability") describes it: it scrapes the target
+    /// every second, evaluates <paramref name="alertRules"/> (rule file text) every second and sends its alerts to every
+    /// Alertmanager of the cluster. Its external label <c>replica</c> tells the replicas' series apart and is dropped
+    /// from the alerts, so that both replicas send the same alert and Alertmanager sees one.
+    /// </summary>
+    public static async Task<PrometheusServer> StartReplicaAsync(Uri target, string job, string replica, string alertRules, IReadOnlyList<string> alertmanagers)
+    {
+        var executable = Prerequisite.Executable("prometheus", "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
+        var directory = Directory.CreateTempSubdirectory("pc-prometheus-").FullName;
+        var config = Path.Combine(directory, "prometheus.yml");
+        var rules = Path.Combine(directory, "alerts.yaml");
+        await File.WriteAllTextAsync(rules, alertRules);
+        await File.WriteAllTextAsync(config, $"""
+            global:
+              scrape_interval: 1s
+              evaluation_interval: 1s
+              external_labels:
+                replica: {replica}
+            alerting:
+              alert_relabel_configs:
+                - action: labeldrop
+                  regex: replica
+              alertmanagers:
+                - static_configs:
+                    - targets: [{string.Join(", ", alertmanagers.Select(a => $"\"{a}\""))}]
+            rule_files:
+              - {rules}
+            scrape_configs:
+              - job_name: {job}
+                metrics_path: {target.AbsolutePath}
+                static_configs:
+                  - targets: ["{target.Authority}"]
+            """);
+        return await LaunchAsync(executable, directory, config, []);
+    }
+
+    private static async Task<PrometheusServer> LaunchAsync(string executable, string directory, string config, IEnumerable<string> feature)
+    {
         var port = DemoProcess.FreePort();
         var start = new ProcessStartInfo(executable)
         {
@@ -76,7 +119,6 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] feature = exemplars ? ["--enable-feature=exemplar-storage"] : [];
         foreach (var argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn" }.Concat(feature))
         {
             start.ArgumentList.Add(argument);
@@ -140,6 +182,19 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
         return result.GetArrayLength() == 0 ? 0 : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// From Prometheus's own /metrics: how many alerts it has sent to each Alertmanager
+    /// (<c>prometheus_notifications_sent_total</c>, by the Alertmanager's alerts URL).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>> NotificationsSentAsync()
+    {
+        var text = await _api.GetStringAsync("metrics");
+        return NotificationsSentLine().Matches(text).ToDictionary(
+            m => m.Groups["alertmanager"].Value,
+            m => double.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture),
+            StringComparer.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();
@@ -164,6 +219,9 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
         AlertBlock().Replace(rules, block => KeepFor.Contains(block.Groups["name"].Value)
             ? block.Value
             : ForLine().Replace(block.Value, "${indent}for: 0s"));
+
+    [GeneratedRegex(@"(?m)^prometheus_notifications_sent_total\{alertmanager=""(?<alertmanager>[^""]+)""\} (?<count>\S+)$")]
+    private static partial Regex NotificationsSentLine();
 
     [GeneratedRegex(@"(?m)^(?<indent>[ ]*)for: \S+$")]
     private static partial Regex ForLine();

@@ -10,8 +10,11 @@ using Microsoft.Extensions.Logging;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
 
-/// <summary>One alert of an Alertmanager webhook notification, as the receiver got it.</summary>
-internal sealed record DeliveredAlert(string Receiver, string Status, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations)
+/// <summary>
+/// One alert of an Alertmanager webhook notification, as the receiver got it. <see cref="Sender"/> is the notification's
+/// <c>externalURL</c>: which Alertmanager of a cluster sent it.
+/// </summary>
+internal sealed record DeliveredAlert(string Receiver, string Status, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Annotations, string Sender = "")
 {
     public string Name => Labels.TryGetValue("alertname", out var name) ? name : "";
 
@@ -87,7 +90,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
                     receiver,
                     alert.GetProperty("status").GetString() ?? "",
                     Strings(alert.GetProperty("labels")),
-                    Strings(alert.GetProperty("annotations")))));
+                    Strings(alert.GetProperty("annotations")),
+                    notification.TryGetProperty("externalURL", out var sender) ? sender.GetString() ?? "" : "")));
             }
         }
     }
