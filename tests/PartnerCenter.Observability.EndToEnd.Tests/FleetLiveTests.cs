@@ -20,7 +20,7 @@ public sealed class FleetLiveTests(ITestOutputHelper output)
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
 
     [SkippableFact]
-    public async Task Fleet_alerts_fire_once_per_fleet_instance_alerts_per_instance_and_the_drill_down_tells_instances_apart()
+    public async Task Fleet_alerts_fire_once_per_operation_for_the_fleet_and_the_drill_down_tells_instances_apart()
     {
         Prerequisite.Require(Promtool.FindOnPath("prometheus") is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
         await using var storm1 = DemoProcess.Start("--scenario", "throttle-storm", "--duration", "240", "--rate", "10", "--seed", "21");
