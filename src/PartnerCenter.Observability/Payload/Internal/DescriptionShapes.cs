@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PartnerCenter.Observability.Payload;
 
 /// <summary>
@@ -123,17 +125,17 @@ internal static class DescriptionShapes
     public static bool IsIPv6(ReadOnlySpan<char> text) =>
         text.Count(':') >= 2 && !text.ContainsAnyExcept(IPv6Chars) && text.ContainsAny(HexDigits);
 
-    private static readonly System.Buffers.SearchValues<char> HostChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
+    private static readonly SearchValues<char> HostChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
 
-    private static readonly System.Buffers.SearchValues<char> IPv6Chars =
-        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF:.[]/");
+    private static readonly SearchValues<char> IPv6Chars =
+        SearchValues.Create("0123456789abcdefABCDEF:.[]/");
 
-    private static readonly System.Buffers.SearchValues<char> NumberChars =
-        System.Buffers.SearchValues.Create("0123456789.-");
+    private static readonly SearchValues<char> NumberChars =
+        SearchValues.Create("0123456789.-");
 
-    private static readonly System.Buffers.SearchValues<char> HexDigits =
-        System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+    private static readonly SearchValues<char> HexDigits =
+        SearchValues.Create("0123456789abcdefABCDEF");
 
     private static DescriptionSegment Shape(int start, int length, string shape) => new(DescriptionSegmentKind.Shape, start, length, shape);
 
@@ -175,14 +177,14 @@ internal static class DescriptionShapes
             : DescriptionVocabulary.IsKnown(part);
     }
 
-    private static readonly System.Buffers.SearchValues<char> Letters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    private static readonly SearchValues<char> Letters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    private static readonly System.Buffers.SearchValues<char> PartSeparators =
-        System.Buffers.SearchValues.Create(".-_+~#%");
+    private static readonly SearchValues<char> PartSeparators =
+        SearchValues.Create(".-_+~#%");
 
-    private static readonly System.Buffers.SearchValues<char> WordChars =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
+    private static readonly SearchValues<char> WordChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'");
 
     private static bool IsIPv4(ReadOnlySpan<char> text)
     {
