@@ -90,6 +90,14 @@ def recording_group():
         rules.append({"record": f"partner_center:attempts_by_outcome:increase{window}",
                       "expr": sum_by(f"{BASE}, partner_center_error_category, otel_metric_overflow",
                                      f'increase(partner_center_client_request_duration_seconds_count{{error_type!="cancelled"}}[{window}])') + "\n"})
+    # Evidence of a success in the last hour, per series: the success counter rose in the hour, or it first appeared
+    # in it. A counter is created at its first increment, so a series with one sample in the window (a CronJob run, a
+    # process that restarted, an operation called twice an hour) is a success that increase() cannot see.
+    success = ('partner_center_client_request_duration_seconds_count'
+               '{partner_center_error_category="",error_type!="cancelled",otel_metric_overflow!="true"}')
+    rules.append({"record": "partner_center:success_series:seen1h",
+                  "expr": f"count by ({BASE}) (\n  increase({success}[1h]) > 0\n"
+                          f"  or\n  (max_over_time({success}[1h]) unless max_over_time({success}[1h] offset 1h))\n)\n"})
     rules.append({"record": "partner_center:retries_by_category:increase1h",
                   "expr": sum_by(f"{BASE}, partner_center_error_category", "increase(partner_center_client_retries_total[1h])") + "\n"})
     prefixes = {"operation": "", "job": "job_", "instance": "instance_"}
@@ -100,8 +108,8 @@ def recording_group():
         retries = sum_by(labels, "partner_center:retries_by_category:increase1h")
         rules.append({"record": f"partner_center:{p}calls:increase1h",
                       "expr": f"clamp_min(\n  {attempts}\n  - on ({labels}) {retries}\n  or {attempts},\n  0\n)\n"})
-        rules.append({"record": f"partner_center:{p}successes:increase1h",
-                      "expr": sum_by(labels, 'partner_center:attempts_by_outcome:increase1h{partner_center_error_category="",otel_metric_overflow!="true"}') + "\n"})
+        rules.append({"record": f"partner_center:{p}successes:seen1h",
+                      "expr": sum_by(labels, "partner_center:success_series:seen1h") + "\n"})
         rules.append({"record": f"partner_center:{p}calls:increase10m",
                       "expr": sum_by(labels, f"partner_center:attempts_by_outcome:increase10m{no_overflow}") + "\n"})
     seen = set()
@@ -137,7 +145,7 @@ def branch(row, scope):
         f"  and on ({labels}) {count} >= {POLICY['min_failures']}\n"
         f"  or on ({labels})\n"
         f"  {ratio}\n"
-        f"  and on ({labels}) ({count} >= {POLICY['low_volume_failures']} unless on ({labels}) {prefix}successes:increase1h >= 0.5)\n"
+        f"  and on ({labels}) ({count} >= {POLICY['low_volume_failures']} unless on ({labels}) {prefix}successes:seen1h)\n"
         f")\n"
         f"unless on ({labels})\n"
         f"({prefix}calls:increase10m >= 3 unless on ({labels}) {prefix}failures:increase10m{k} > 0)"
@@ -202,7 +210,7 @@ def burn_alert(row, pair, fallback):
         f"(\n"
         f"  partner_center:job_transient_errors:rate{lw} * {seconds} >= {POLICY['min_failures']}\n"
         f"  or on (job)\n"
-        f"  (partner_center:job_transient_errors:rate{lw} * {seconds} >= {POLICY['low_volume_failures']} unless on (job) partner_center:job_successes:increase1h >= 0.5)\n"
+        f"  (partner_center:job_transient_errors:rate{lw} * {seconds} >= {POLICY['low_volume_failures']} unless on (job) partner_center:job_successes:seen1h)\n"
         f")\n"
         f"unless on (job)\n"
         f"(\n"

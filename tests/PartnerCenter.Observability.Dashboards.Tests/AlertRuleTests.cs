@@ -119,7 +119,7 @@ public sealed partial class AlertRuleTests
             {
                 Assert.Equal("3", guard.Groups["n"].Value);
                 Assert.StartsWith(" unless on (", expr[(guard.Index + guard.Length)..], StringComparison.Ordinal);
-                Assert.Matches(@"^ unless on \([a-z_, ]+\) partner_center:[a-z_]*successes:increase1h >= 0\.5", expr[(guard.Index + guard.Length)..]);
+                Assert.Matches(@"^ unless on \([a-z_, ]+\) partner_center:[a-z_]*successes:seen1h\)", expr[(guard.Index + guard.Length)..]);
             }
 
             Assert.DoesNotMatch(@"requests:rate\w+\s*>=", alert.Expr);

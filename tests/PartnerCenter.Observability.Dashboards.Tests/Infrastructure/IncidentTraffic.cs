@@ -39,6 +39,39 @@ internal sealed record IncidentSeries(string Metric, SortedDictionary<string, st
         return result;
     }
 
+    /// <summary>
+    /// The first value of the series and of each restart after a stale marker (a CronJob's next run), at its minute:
+    /// counted from zero, the calls Prometheus cannot see as an increase (it extrapolates towards them instead).
+    /// A value after a scrape gap is not one: the series went on counting through the gap.
+    /// </summary>
+    public double[] FirstValues()
+    {
+        var result = new double[((Values.Length - 1) * IncidentGenerator.Step) + 1];
+        var seen = false;
+        for (var minute = 0; minute < Values.Length; minute++)
+        {
+            if (Values[minute] is not { } value)
+            {
+                continue;
+            }
+
+            if (double.IsNaN(value))
+            {
+                seen = false;
+                continue;
+            }
+
+            if (!seen)
+            {
+                result[minute * IncidentGenerator.Step] = value;
+            }
+
+            seen = true;
+        }
+
+        return result;
+    }
+
     /// <summary>The values in promtool's notation, one per <see cref="IncidentGenerator.Step"/> minutes.</summary>
     public string PromtoolValues()
     {

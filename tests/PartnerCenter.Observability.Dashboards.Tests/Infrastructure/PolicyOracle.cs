@@ -25,6 +25,7 @@ internal sealed class PolicyOracle
         foreach (var s in series.Where(s => s.Metric != "up"))
         {
             var increments = s.VisibleIncrements();
+            var firsts = s.FirstValues();
             var overflow = s.Labels.GetValueOrDefault("otel_metric_overflow") == "true";
             var job = s.Labels["job"];
             var keys = new List<(string Scope, string Key)> { ("job", job), ("instance", job + "|" + s.Labels["instance"]) };
@@ -41,12 +42,14 @@ internal sealed class PolicyOracle
                 if (countsAsAttempt)
                 {
                     sums.Add("attempts", increments);
+                    sums.Add("attempts-first", firsts);
                 }
 
                 if (s.Metric.EndsWith("_count", StringComparison.Ordinal) && !overflow && !s.Labels.ContainsKey("partner_center_error_category")
                     && s.Labels.GetValueOrDefault("error_type") != "cancelled")
                 {
                     sums.Add("successes", increments);
+                    sums.AddSuccessSeries(s.Values);
                 }
 
                 if (s.Metric == "partner_center_client_retries_total")
@@ -60,6 +63,7 @@ internal sealed class PolicyOracle
                     foreach (var kind in policy.Rows.Where(r => r.Matches(s.Labels)).Select(r => r.Kind).Distinct(StringComparer.Ordinal))
                     {
                         sums.Add("errors:" + kind, increments);
+                        sums.Add("errors-first:" + kind, firsts);
                     }
                 }
             }
@@ -88,7 +92,8 @@ internal sealed class PolicyOracle
             return Verdict.Act;
         }
 
-        return Silent(row.Fraction, failures, calls, successes) ? Verdict.Silent : Verdict.Grey;
+        var (mostFailures, mostCalls) = Upper(row, sums, minute, policy.WindowMinutes, failures, calls);
+        return Silent(row.Fraction, mostFailures, mostCalls, successes) ? Verdict.Silent : Verdict.Grey;
     }
 
     private Verdict BurnVerdict(PolicyRow row, Sums sums, int minute)
@@ -105,7 +110,8 @@ internal sealed class PolicyOracle
             var evidence = failures >= ActMargin * policy.MinFailures || (failures >= policy.LowVolumeFailures + 1 && successes == 0);
             var stillBurning = shortCalls < 2 || shortFailures >= ActMargin * threshold * shortCalls;
             act |= pair == row.Pairs[0] && evidence && failures >= ActMargin * threshold * calls && stillBurning;
-            silent &= Silent(threshold, failures, calls, successes);
+            var (mostFailures, mostCalls) = Upper(row, sums, minute, pair.LongMinutes, failures, calls);
+            silent &= Silent(threshold, mostFailures, mostCalls, successes);
         }
 
         return act ? Verdict.Act : silent ? Verdict.Silent : Verdict.Grey;
@@ -115,13 +121,22 @@ internal sealed class PolicyOracle
         !(failures >= 0.7 * policy.MinFailures && failures >= 0.5 * fraction * calls)
         && (failures < policy.LowVolumeFailures - 1 || successes >= 2);
 
+    /// <summary>
+    /// The most failures and calls the window may hold: with the first values of series that began in it (a CronJob
+    /// run, a new operation), which increase() extrapolates towards rather than counts. Act is judged on what is
+    /// visible for sure and silence on the most there may be, so that neither depends on how far Prometheus
+    /// extrapolates a series of two samples.
+    /// </summary>
+    private static (double Failures, double Calls) Upper(PolicyRow row, Sums sums, int minute, int window, double failures, double calls) =>
+        (failures + sums.Total("errors-first:" + row.Kind, minute, window), calls + sums.Total("attempts-first", minute, window));
+
     /// <summary>Failed calls (failures minus the row's retries), calls (attempts minus all retries) and successes.</summary>
     private static (double Failures, double Calls, double Successes) Window(PolicyRow row, Sums sums, int minute, int window)
     {
         var errors = sums.Total("errors:" + row.Kind, minute, window);
         var retried = row.RetriedCategory is { } category ? sums.Total("retries:" + category, minute, window) : 0;
         var calls = Math.Max(0, sums.Total("attempts", minute, window) - sums.Total("retries", minute, window));
-        return (Math.Max(0, errors - retried), calls, sums.Total("successes", minute, window));
+        return (Math.Max(0, errors - retried), calls, sums.Total("successes", minute, window) + sums.FirstValuesOfNewSeries(minute, window));
     }
 
     private Sums Get(string key)
@@ -138,6 +153,45 @@ internal sealed class PolicyOracle
     private sealed class Sums
     {
         private readonly Dictionary<string, double[]> totals = new(StringComparer.Ordinal);
+        private readonly List<double?[]> successSeries = [];
+
+        public void AddSuccessSeries(double?[] values) => successSeries.Add(values);
+
+        /// <summary>
+        /// Successes Prometheus can see beyond increments: a counter is created at its first increment, so a success
+        /// series first sampled in the window (none in the window before it, whose end sample belongs to both, as
+        /// Prometheus 2's closed ranges have it) counted its first value in the window, even with no second sample.
+        /// </summary>
+        public double FirstValuesOfNewSeries(int minute, int window)
+        {
+            double sum = 0;
+            foreach (var values in successSeries)
+            {
+                double? first = null;
+                var seenBefore = false;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var at = i * IncidentGenerator.Step;
+                    if (values[i] is not { } value || double.IsNaN(value) || at > minute)
+                    {
+                        continue;
+                    }
+
+                    if (at >= minute - (2 * window) && at <= minute - window)
+                    {
+                        seenBefore = true;
+                    }
+                    else if (at > minute - window)
+                    {
+                        first ??= value;
+                    }
+                }
+
+                sum += !seenBefore && first is { } v ? v : 0;
+            }
+
+            return sum;
+        }
 
         public void Add(string name, double[] increments)
         {
