@@ -36,7 +36,7 @@ public sealed class PartnerCenterRetryTests
     [Fact]
     public async Task The_classification_the_telemetry_handler_attached_wins_over_the_status()
     {
-        // An uncatalogued 400 whose body states "isRetryable": true is retryable by its body; by its status it would not be.
+        // An uncataloged 400 whose body states "isRetryable": true is retryable by its body; by its status it would not be.
         using var response = await ThroughTheTelemetryHandlerAsync(HttpStatusCode.BadRequest, """{"code": 123456, "description": "The service is busy, please try again later.", "isRetryable": true}""");
 
         // Transient wording at a 400: the fallback cannot tell whose fault it is, so the category is unknown (never transient).

@@ -12,7 +12,7 @@ namespace PartnerCenter.Observability;
 /// documented error codes. An OAuth 2.0 / Microsoft Entra error body is decided by its <c>error</c>, and a description
 /// that is itself a JSON object by its inner code and message. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
 /// the code alone (when its rows agree, and never to make a non-retryable status retryable); the description template;
-/// the fallback for uncatalogued 400/403/422 errors with a description (which says unknown when it is not sure); the status; unknown. A body's <c>isRetryable</c> decides
+/// the fallback for uncataloged 400/403/422 errors with a description (which says unknown when it is not sure); the status; unknown. A body's <c>isRetryable</c> decides
 /// <see cref="PartnerCenterErrorClassification.IsRetryable"/> (docs/error-categories.md).
 /// Thread-safe; never throws for any body.
 /// </summary>
@@ -52,9 +52,9 @@ public sealed class PartnerCenterErrorClassifier
     /// <summary>Classifies a response from its status and body.</summary>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="body">The body bytes; at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> of them are read.</param>
-    /// <param name="contentType">The media type of the body; bodies that are not JSON-like (HTML, text) are classified by status alone. <see langword="null"/> or empty means "unknown, try JSON".</param>
+    /// <param name="contentType">The media type of the body; bodies that are not JSON-like (HTML, text) are classified by status alone. <see langword="null"/> or empty means "unknown, try JSON" (pass the response's <c>Content-Type</c> as it came).</param>
     /// <returns>The classification. Never throws. <see cref="PartnerCenterErrorClassification.RawDescription"/> is not filled.</returns>
-    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType = null) =>
+    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType) =>
         ClassifyBody(statusCode, body, contentType, includeRawDescription: false);
 
     /// <summary>
@@ -66,7 +66,7 @@ public sealed class PartnerCenterErrorClassifier
     /// <param name="body">The body bytes; at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> of them are read.</param>
     /// <param name="contentType">The media type of the body, as for <see cref="Classify(int, ReadOnlySpan{byte}, string?)"/>.</param>
     /// <returns>The classification, with <see cref="PartnerCenterErrorClassification.RawDescription"/>. Never throws.</returns>
-    public PartnerCenterErrorClassification ClassifyWithRawDescription(int statusCode, ReadOnlySpan<byte> body, string? contentType = null) =>
+    public PartnerCenterErrorClassification ClassifyWithRawDescription(int statusCode, ReadOnlySpan<byte> body, string? contentType) =>
         ClassifyBody(statusCode, body, contentType, includeRawDescription: true);
 
     private PartnerCenterErrorClassification ClassifyBody(int statusCode, ReadOnlySpan<byte> body, string? contentType, bool includeRawDescription)

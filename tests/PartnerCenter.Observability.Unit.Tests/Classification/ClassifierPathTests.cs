@@ -159,7 +159,7 @@ public sealed class ClassifierPathTests
     }
 
     [Fact]
-    public void Uncatalogued_codes_fall_back_on_error_names_and_exception_names()
+    public void Uncataloged_codes_fall_back_on_error_names_and_exception_names()
     {
         var byName = Classifier.Classify(400, """{"code": 765432, "description": "Request failed.", "errorName": "SeatQuotaExceeded"}"""u8, Json);
         Assert.Equal(PartnerCenterErrorCategory.Quota, byName.Category);
@@ -176,7 +176,7 @@ public sealed class ClassifierPathTests
     }
 
     [Fact]
-    public void The_server_isRetryable_after_an_uncatalogued_code_is_read()
+    public void The_server_isRetryable_after_an_uncataloged_code_is_read()
     {
         var result = Classifier.Classify(503, """{"code": 765432, "description": "x", "errorName": "Busy", "isRetryable": false}"""u8, Json);
         Assert.False(result.ServerStatedRetryable);

@@ -24,7 +24,7 @@ internal sealed class PartnerCenterTelemetryState
 
     public PartnerCenterOperationResolver OperationResolver { get; }
 
-    public Discovery.UncataloguedCodeDiscovery Discovery { get; } = new();
+    public Discovery.UncatalogedCodeDiscovery Discovery { get; } = new();
 
     public UnlistedHostWatch HostWatch { get; } = new();
 
