@@ -81,7 +81,7 @@ public readonly struct PartnerCenterErrorClassification
 
     /// <summary>
     /// The response's description exactly as sent. It may hold customer data, so it is only filled when the caller
-    /// asked for it explicitly (<see cref="PartnerCenterErrorClassifier.ClassifyWithRawDescription"/>); never send it to telemetry.
+    /// asked for it explicitly (<see cref="PartnerCenterRawDescription.Include"/>); never send it to telemetry.
     /// </summary>
     public string? RawDescription { get; }
 

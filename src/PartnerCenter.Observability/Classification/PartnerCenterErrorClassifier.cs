@@ -52,25 +52,15 @@ public sealed class PartnerCenterErrorClassifier
     /// <summary>Classifies a response from its status and body.</summary>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="body">The body bytes; at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> of them are read.</param>
-    /// <param name="contentType">The media type of the body; bodies that are not JSON-like (HTML, text) are classified by status alone. <see langword="null"/> or empty means "unknown, try JSON" (pass the response's <c>Content-Type</c> as it came).</param>
-    /// <returns>The classification. Never throws. <see cref="PartnerCenterErrorClassification.RawDescription"/> is not filled.</returns>
-    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType) =>
-        ClassifyBody(statusCode, body, contentType, includeRawDescription: false);
-
-    /// <summary>
-    /// Classifies a response from its status and body as <see cref="Classify(int, ReadOnlySpan{byte}, string?)"/> does,
-    /// and keeps the description exactly as sent in <see cref="PartnerCenterErrorClassification.RawDescription"/>. It may
-    /// hold customer data: for a person looking at one error, never for telemetry.
-    /// </summary>
-    /// <param name="statusCode">The HTTP status.</param>
-    /// <param name="body">The body bytes; at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> of them are read.</param>
-    /// <param name="contentType">The media type of the body, as for <see cref="Classify(int, ReadOnlySpan{byte}, string?)"/>.</param>
-    /// <returns>The classification, with <see cref="PartnerCenterErrorClassification.RawDescription"/>. Never throws.</returns>
-    public PartnerCenterErrorClassification ClassifyWithRawDescription(int statusCode, ReadOnlySpan<byte> body, string? contentType) =>
-        ClassifyBody(statusCode, body, contentType, includeRawDescription: true);
-
-    private PartnerCenterErrorClassification ClassifyBody(int statusCode, ReadOnlySpan<byte> body, string? contentType, bool includeRawDescription)
+    /// <param name="contentType">The media type of the body; bodies that are not JSON-like (HTML, text) are classified by status alone. <see langword="null"/> or empty means "unknown, try JSON".</param>
+    /// <param name="rawDescription">
+    /// Whether to keep the description exactly as sent in <see cref="PartnerCenterErrorClassification.RawDescription"/>;
+    /// by default it is not kept. It may hold customer data.
+    /// </param>
+    /// <returns>The classification. Never throws.</returns>
+    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType = null, PartnerCenterRawDescription rawDescription = PartnerCenterRawDescription.Omit)
     {
+        var includeRawDescription = rawDescription == PartnerCenterRawDescription.Include;
         if (statusCode < 400)
         {
             return NotAnError(statusCode);

@@ -194,14 +194,14 @@ public sealed class ClassifierPathTests
     public void The_raw_description_is_decoded_and_only_kept_when_asked()
     {
         var body = """{"code": 765432, "description": "Caf\u00e9 \"q\" 12345678"}"""u8;
-        Assert.Equal("Café \"q\" 12345678", Classifier.ClassifyWithRawDescription(400, body, Json).RawDescription);
+        Assert.Equal("Café \"q\" 12345678", Classifier.Classify(400, body, Json, PartnerCenterRawDescription.Include).RawDescription);
         Assert.Null(Classifier.Classify(400, body, Json).RawDescription);
         Assert.Equal("{redacted} \"{redacted}\" {number}", Classifier.Classify(400, body, Json).Description);
 
         var catalogued = """{"code": 800020, "description": "Caf\u00e9"}"""u8;
-        Assert.Equal("Café", Classifier.ClassifyWithRawDescription(403, catalogued, Json).RawDescription);
+        Assert.Equal("Café", Classifier.Classify(403, catalogued, Json, PartnerCenterRawDescription.Include).RawDescription);
         Assert.Null(Classifier.Classify(403, catalogued, Json).RawDescription);
-        Assert.Null(Classifier.ClassifyWithRawDescription(403, """{"code": 800020}"""u8, Json).RawDescription);
+        Assert.Null(Classifier.Classify(403, """{"code": 800020}"""u8, Json, PartnerCenterRawDescription.Include).RawDescription);
     }
 
     [Theory]
