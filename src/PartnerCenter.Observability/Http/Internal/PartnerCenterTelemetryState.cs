@@ -47,12 +47,6 @@ internal sealed class PartnerCenterTelemetryState
 
     internal sealed class Snapshot
     {
-        /// <summary>A snapshot with operation names of its own, for a path outside any service provider.</summary>
-        public Snapshot(PartnerCenterTelemetryOptions options)
-            : this(options, new OperationNaming(options))
-        {
-        }
-
         public Snapshot(PartnerCenterTelemetryOptions options, OperationNaming naming)
         {
             Options = options;
