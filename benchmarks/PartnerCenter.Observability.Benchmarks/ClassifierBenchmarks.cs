@@ -23,21 +23,21 @@ public class ClassifierBenchmarks
     [BenchmarkCategory("typical")]
     public PartnerCenterErrorCategory Ours_TypicalError() => _classifier.Classify(403, Payloads.TypicalError, "application/json; charset=utf-8").Category;
 
-    [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 300 B uncatalogued error")]
-    [BenchmarkCategory("uncatalogued")]
-    public string? Naive_UncataloguedError() => Naive(403, Payloads.UncataloguedError);
+    [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 300 B uncataloged error")]
+    [BenchmarkCategory("uncataloged")]
+    public string? Naive_UncatalogedError() => Naive(403, Payloads.UncatalogedError);
 
-    [Benchmark(Description = "ours: Classify, 300 B uncatalogued error (decode + redact)")]
-    [BenchmarkCategory("uncatalogued")]
-    public PartnerCenterErrorCategory Ours_UncataloguedError() => _classifier.Classify(403, Payloads.UncataloguedError, "application/json").Category;
+    [Benchmark(Description = "ours: Classify, 300 B uncataloged error (decode + redact)")]
+    [BenchmarkCategory("uncataloged")]
+    public PartnerCenterErrorCategory Ours_UncatalogedError() => _classifier.Classify(403, Payloads.UncatalogedError, "application/json").Category;
 
     [Benchmark(Description = "ours: the fallback alone (phrases + model) on that description")]
-    [BenchmarkCategory("uncatalogued")]
+    [BenchmarkCategory("uncataloged")]
     public PartnerCenterErrorCategory Ours_FallbackOnly() =>
-        Classification.Fallback.TryClassify(403, Payloads.UncataloguedDescription, out var category) ? category : PartnerCenterErrorCategory.Unknown;
+        Classification.Fallback.TryClassify(403, Payloads.UncatalogedDescription, out var category) ? category : PartnerCenterErrorCategory.Unknown;
 
     [Benchmark(Description = "ours: Classify, 400 B OAuth error body (invalid_grant)")]
-    [BenchmarkCategory("uncatalogued")]
+    [BenchmarkCategory("uncataloged")]
     public PartnerCenterErrorCategory Ours_OAuthError() => _classifier.Classify(400, Payloads.OAuthError, "application/json").Category;
 
     [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 1 MiB HTML page")]

@@ -81,7 +81,7 @@ public class EnricherBenchmarks
         {
             try
             {
-                throw new PartnerCenterException(classification, "POST", "/v1/customers/{customer_id}/orders", Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), TimeSpan.FromSeconds(7));
+                throw new PartnerCenterException(classification) { Method = "POST", Operation = "/v1/customers/{customer_id}/orders", RequestId = Guid.NewGuid().ToString(), CorrelationId = Guid.NewGuid().ToString(), RetryAfter = TimeSpan.FromSeconds(7) };
             }
             catch (PartnerCenterException inner)
             {

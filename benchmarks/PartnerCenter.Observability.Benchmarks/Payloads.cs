@@ -10,11 +10,11 @@ internal static class Payloads
         """{"code": 800020, "description": "The catalog item isn't eligible for purchase.", "data": [{"catalogItemId": "DZH318Z0BQ3Q:0007:DZH318Z0BQ3Z", "customerId": "5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11"}], "source": "PartnerFD", "trackingId": "0HN8RT2F9K3QS:00000001"}""");
 
     /// <summary>The same shape with a code that is not catalogued, so that the description is decoded and redacted.</summary>
-    public static readonly byte[] UncataloguedError = Encoding.UTF8.GetBytes(
+    public static readonly byte[] UncatalogedError = Encoding.UTF8.GetBytes(
         """{"code": 812345, "description": "Customer 5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11 is not eligible for offer DZH318Z0BQ3Q in this market.", "data": [], "source": "PartnerFD", "trackingId": "0HN8RT2F9K3QS:00000002"}""");
 
-    /// <summary>The description of <see cref="UncataloguedError"/>, for the fallback alone.</summary>
-    public const string UncataloguedDescription = "Customer 5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11 is not eligible for offer DZH318Z0BQ3Q in this market.";
+    /// <summary>The description of <see cref="UncatalogedError"/>, for the fallback alone.</summary>
+    public const string UncatalogedDescription = "Customer 5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11 is not eligible for offer DZH318Z0BQ3Q in this market.";
 
     /// <summary>An OAuth 2.0 / Microsoft Entra token error, in the shape quoted in public Partner Center PowerShell issues.</summary>
     public static readonly byte[] OAuthError = Encoding.UTF8.GetBytes(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.Retry;
@@ -33,41 +34,36 @@ public sealed class PartnerCenterRetryTests
     }
 
     [Fact]
-    public void The_classification_the_telemetry_handler_attached_wins_over_the_status()
+    public async Task The_classification_the_telemetry_handler_attached_wins_over_the_status()
     {
-        // An uncatalogued 400 whose body states "isRetryable": true is retryable by its body; by its status it would not be.
-        var body = """{"code": 123456, "description": "The service is busy, please try again later.", "isRetryable": true}"""u8;
-        var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
-        using var request = new HttpRequestMessage();
-        request.WithPartnerCenterError(classification);
-        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
+        // An uncataloged 400 whose body states "isRetryable": true is retryable by its body; by its status it would not be.
+        using var response = await ThroughTheTelemetryHandlerAsync(HttpStatusCode.BadRequest, """{"code": 123456, "description": "The service is busy, please try again later.", "isRetryable": true}""");
 
         // Transient wording at a 400: the fallback cannot tell whose fault it is, so the category is unknown (never transient).
+        Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var classification));
         Assert.Equal(PartnerCenterErrorCategory.Unknown, classification.Category);
         Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
     }
 
     [Fact]
-    public void A_400_that_only_says_try_again_is_not_retried()
+    public async Task A_400_that_only_says_try_again_is_not_retried()
     {
         // "then try again" in a 400 means "after you fix something": no keyword makes a 4xx retryable.
-        var body = """{"code": 123456, "description": "The service is busy, please try again later."}"""u8;
-        var classification = PartnerCenterErrorClassifier.Default.Classify(400, body, "application/json");
-        using var request = new HttpRequestMessage();
-        request.WithPartnerCenterError(classification);
-        using var response = new HttpResponseMessage(HttpStatusCode.BadRequest) { RequestMessage = request };
+        using var response = await ThroughTheTelemetryHandlerAsync(HttpStatusCode.BadRequest, """{"code": 123456, "description": "The service is busy, please try again later."}""");
 
+        Assert.True(response.RequestMessage!.TryGetPartnerCenterError(out var classification));
         Assert.Equal(PartnerCenterErrorCategory.Unknown, classification.Category);
         Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
     }
 
     [Fact]
-    public void An_attached_classification_of_another_response_is_ignored()
+    public async Task An_attached_classification_of_another_response_is_ignored()
     {
-        using var request = new HttpRequestMessage();
-        request.WithPartnerCenterError(PartnerCenterErrorClassifier.ClassifyStatus(503));
-        using var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { RequestMessage = request };
+        // The handler attached a 503 to the request; a 403 later answered to the same request is not that error.
+        using var unavailable = await ThroughTheTelemetryHandlerAsync(HttpStatusCode.ServiceUnavailable, "{}");
+        using var response = new HttpResponseMessage(HttpStatusCode.Forbidden) { RequestMessage = unavailable.RequestMessage };
 
+        Assert.True(PartnerCenterRetry.IsRetryable(Outcome.FromResult(unavailable)));
         Assert.False(PartnerCenterRetry.IsRetryable(Outcome.FromResult(response)));
     }
 
@@ -174,5 +170,27 @@ public sealed class PartnerCenterRetryTests
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>
+    /// A response as the app sees it: sent through a client with <c>AddPartnerCenterTelemetry()</c>, whose handler
+    /// classifies the body and attaches the result to the request (the only way to attach one).
+    /// </summary>
+    private static async Task<HttpResponseMessage> ThroughTheTelemetryHandlerAsync(HttpStatusCode status, string body)
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient("pc")
+            .AddPartnerCenterTelemetry()
+            .ConfigurePrimaryHttpMessageHandler(() => new CannedResponseHandler(status, body));
+        await using var provider = services.BuildServiceProvider();
+        using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("pc");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders"), timeout.Token);
+    }
+
+    private sealed class CannedResponseHandler(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(body, Encoding.UTF8, "application/json") });
     }
 }

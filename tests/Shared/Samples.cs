@@ -17,13 +17,14 @@ internal static class Samples
     private static readonly ActivityListener Listener = CreateListener();
 
     /// <summary>403 800020 "not eligible": eligibility, not retryable, with ids and a Retry-After.</summary>
-    public static PartnerCenterException Eligibility(TimeSpan? retryAfter = null) => new(
-        PartnerCenterErrorClassifier.Default.Classify(403, "800020", Template),
-        "POST",
-        Operation,
-        RequestId,
-        CorrelationId,
-        retryAfter ?? TimeSpan.FromSeconds(7));
+    public static PartnerCenterException Eligibility(TimeSpan? retryAfter = null) => new(PartnerCenterErrorClassifier.Default.Classify(403, "800020", Template))
+    {
+        Method = "POST",
+        Operation = Operation,
+        RequestId = RequestId,
+        CorrelationId = CorrelationId,
+        RetryAfter = retryAfter ?? TimeSpan.FromSeconds(7),
+    };
 
     public static Activity StartPartnerCenterSpan(string? requestId = RequestId)
     {

@@ -21,8 +21,8 @@ internal static class PartnerCenterErrorAttributes
         AddIfAbsent(attributes, Names.ErrorDescription, error.Description);
         AddIfAbsent(attributes, Names.RequestId, error.RequestId);
         AddIfAbsent(attributes, Names.CorrelationId, error.CorrelationId);
-        AddIfAbsent(attributes, Names.RetryAfter, error.RetryAfterSeconds);
-        AddIfAbsent(attributes, Names.HttpResponseStatusCode, error.StatusCode is { } status ? TagValues.Status(status) : null);
+        AddIfAbsent(attributes, Names.RetryAfter, error.RetryAfter?.TotalSeconds);
+        AddIfAbsent(attributes, Names.HttpResponseStatusCode, error.StatusCode > 0 ? TagValues.Status(error.StatusCode) : null);
         AddIfAbsent(attributes, Names.ErrorType, error.ErrorType);
         AddIfAbsent(attributes, Names.Operation, error.Operation);
     }

@@ -72,14 +72,14 @@ internal sealed class PartnerCenterErrorEnricher : ILogEventEnricher
                 logEvent.AddPropertyIfAbsent(new LogEventProperty(Names.CorrelationId, new ScalarValue(correlationId)));
             }
 
-            if (error.RetryAfterSeconds is { } retryAfter)
+            if (error.RetryAfter is { } retryAfter)
             {
-                logEvent.AddPropertyIfAbsent(new LogEventProperty(Names.RetryAfter, new ScalarValue(retryAfter)));
+                logEvent.AddPropertyIfAbsent(new LogEventProperty(Names.RetryAfter, new ScalarValue(retryAfter.TotalSeconds)));
             }
 
-            if (error.StatusCode is { } status)
+            if (error.StatusCode > 0)
             {
-                logEvent.AddPropertyIfAbsent(PropertyCache.Status(status));
+                logEvent.AddPropertyIfAbsent(PropertyCache.Status(error.StatusCode));
             }
 
             logEvent.AddPropertyIfAbsent(PropertyCache.ErrorType.Get(error.ErrorType));

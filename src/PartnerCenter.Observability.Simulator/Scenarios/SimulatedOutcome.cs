@@ -65,7 +65,7 @@ internal sealed record SimulatedOutcome(
     int RetryAfterSeconds,
     ulong Entropy)
 {
-    /// <summary>The description to send when <see cref="Error"/> is <see langword="null"/> (a forced, uncatalogued error).</summary>
+    /// <summary>The description to send when <see cref="Error"/> is <see langword="null"/> (a forced, uncataloged error).</summary>
     public string? Description { get; init; }
 
     public static SimulatedOutcome Success(ulong entropy) =>

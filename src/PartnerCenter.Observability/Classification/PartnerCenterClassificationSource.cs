@@ -18,7 +18,7 @@ public enum PartnerCenterClassificationSource
     /// <summary>The description matched a catalogued template.</summary>
     DescriptionTemplate,
 
-    /// <summary>The fallback rules on the description of an uncatalogued 400, 403 or 422 error (docs/error-categories.md).</summary>
+    /// <summary>The fallback rules on the description of an uncataloged 400, 403 or 422 error (docs/error-categories.md).</summary>
     StatusKeyword,
 
     /// <summary>The HTTP status alone.</summary>

@@ -81,7 +81,7 @@ public readonly struct PartnerCenterErrorClassification
 
     /// <summary>
     /// The response's description exactly as sent. It may hold customer data, so it is only filled when the caller
-    /// asked for it explicitly (<c>includeRawDescription: true</c>); never send it to telemetry.
+    /// asked for it explicitly (<see cref="PartnerCenterRawDescription.Include"/>); never send it to telemetry.
     /// </summary>
     public string? RawDescription { get; }
 
@@ -103,7 +103,7 @@ public readonly struct PartnerCenterErrorClassification
         PartnerCenterClassificationSource.CatalogStatusAndCode => "catalogue (status and code)",
         PartnerCenterClassificationSource.CatalogCode => "catalogue (code, documented under another status)",
         PartnerCenterClassificationSource.DescriptionTemplate => "catalogue (description template)",
-        PartnerCenterClassificationSource.StatusKeyword => "fallback rules on the description (uncatalogued code)",
+        PartnerCenterClassificationSource.StatusKeyword => "fallback rules on the description (uncataloged code)",
         PartnerCenterClassificationSource.OAuthError => "the error of an OAuth 2.0 / Microsoft Entra error body",
         PartnerCenterClassificationSource.Status => "status",
         _ => "nothing (no rule matched)",

@@ -12,7 +12,7 @@ namespace PartnerCenter.Observability;
 /// documented error codes. An OAuth 2.0 / Microsoft Entra error body is decided by its <c>error</c>, and a description
 /// that is itself a JSON object by its inner code and message. Order of precedence: a user override of the code; the (status, code) pair in the catalogue;
 /// the code alone (when its rows agree, and never to make a non-retryable status retryable); the description template;
-/// the fallback for uncatalogued 400/403/422 errors with a description (which says unknown when it is not sure); the status; unknown. A body's <c>isRetryable</c> decides
+/// the fallback for uncataloged 400/403/422 errors with a description (which says unknown when it is not sure); the status; unknown. A body's <c>isRetryable</c> decides
 /// <see cref="PartnerCenterErrorClassification.IsRetryable"/> (docs/error-categories.md).
 /// Thread-safe; never throws for any body.
 /// </summary>
@@ -53,10 +53,14 @@ public sealed class PartnerCenterErrorClassifier
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="body">The body bytes; at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> of them are read.</param>
     /// <param name="contentType">The media type of the body; bodies that are not JSON-like (HTML, text) are classified by status alone. <see langword="null"/> or empty means "unknown, try JSON".</param>
-    /// <param name="includeRawDescription">Whether to copy the raw description into <see cref="PartnerCenterErrorClassification.RawDescription"/>. It may hold customer data.</param>
+    /// <param name="rawDescription">
+    /// Whether to keep the description exactly as sent in <see cref="PartnerCenterErrorClassification.RawDescription"/>;
+    /// by default it is not kept. It may hold customer data.
+    /// </param>
     /// <returns>The classification. Never throws.</returns>
-    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType = null, bool includeRawDescription = false)
+    public PartnerCenterErrorClassification Classify(int statusCode, ReadOnlySpan<byte> body, string? contentType = null, PartnerCenterRawDescription rawDescription = PartnerCenterRawDescription.Omit)
     {
+        var includeRawDescription = rawDescription == PartnerCenterRawDescription.Include;
         if (statusCode < 400)
         {
             return NotAnError(statusCode);

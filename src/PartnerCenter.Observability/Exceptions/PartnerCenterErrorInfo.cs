@@ -13,8 +13,8 @@ namespace PartnerCenter.Observability;
 /// </summary>
 public readonly struct PartnerCenterErrorInfo
 {
-    /// <summary>Gets the HTTP status, when known.</summary>
-    public int? StatusCode { get; internal init; }
+    /// <summary>Gets the HTTP error status (400 or above), or 0 when the exception chain gives none (as in a default <see cref="PartnerCenterErrorClassification"/>).</summary>
+    public int StatusCode { get; internal init; }
 
     /// <summary>Gets the error code: catalogued codes as they are, other codes when tag-safe, else a redacted form.</summary>
     public string? Code { get; internal init; }
@@ -34,8 +34,8 @@ public readonly struct PartnerCenterErrorInfo
     /// <summary>Gets the MS-CorrelationId of the failed call, when well formed.</summary>
     public string? CorrelationId { get; internal init; }
 
-    /// <summary>Gets the server's Retry-After, in seconds, when it sent one.</summary>
-    public double? RetryAfterSeconds { get; internal init; }
+    /// <summary>Gets the server's Retry-After, when it sent one (as <see cref="PartnerCenterException.RetryAfter"/>).</summary>
+    public TimeSpan? RetryAfter { get; internal init; }
 
     /// <summary>Gets the code when known, else the status, else the exception type (as the span's <c>error.type</c>).</summary>
     public string ErrorType { get; internal init; }
@@ -70,11 +70,11 @@ public readonly struct PartnerCenterErrorInfo
         PartnerCenterErrorClassification classification,
         string? requestId,
         string? correlationId,
-        double? retryAfterSeconds,
+        TimeSpan? retryAfter,
         string? operation,
         Type exceptionType)
     {
-        var status = classification.StatusCode >= 400 ? classification.StatusCode : (int?)null;
+        var status = classification.IsError ? classification.StatusCode : 0;
         var code = ErrorCodeTag.ForSpan(classification);
         return new PartnerCenterErrorInfo
         {
@@ -85,8 +85,8 @@ public readonly struct PartnerCenterErrorInfo
             Description = classification.Description,
             RequestId = PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.RequestId, requestId),
             CorrelationId = PartnerCenterHeaders.WellFormed(PartnerCenterHeaders.CorrelationId, correlationId),
-            RetryAfterSeconds = retryAfterSeconds,
-            ErrorType = code ?? (status is { } s ? TagValues.StatusString(s) : exceptionType.FullName ?? exceptionType.Name),
+            RetryAfter = retryAfter,
+            ErrorType = code ?? (status > 0 ? TagValues.StatusString(status) : exceptionType.FullName ?? exceptionType.Name),
             Operation = operation,
         };
     }

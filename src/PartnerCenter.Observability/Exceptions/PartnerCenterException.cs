@@ -12,38 +12,58 @@ namespace PartnerCenter.Observability;
 /// enrichers recognise it anywhere in an exception chain.
 /// </summary>
 /// <remarks>
-/// The HTTP status is the inherited <see cref="HttpRequestException.StatusCode"/> (always set) and
-/// <see cref="PartnerCenterErrorClassification.StatusCode"/> as an <see cref="int"/>. The <see cref="Exception.Message"/>
-/// holds the method, the operation template, the status, the code (when it is not the status again), the category and
+/// The HTTP status is <see cref="PartnerCenterErrorClassification.StatusCode"/> (an <see cref="int"/>, as on
+/// <see cref="PartnerCenterErrorInfo.StatusCode"/>) and the inherited <see cref="HttpRequestException.StatusCode"/>. Made
+/// from a classification, the <see cref="Exception.Message"/> holds the method, the operation template, the status, the code (when it is not the status again), the category and
 /// the description in template form, with the short numbers the server gave (<c>Try again in 7 seconds.</c>, 1 to 4
 /// digits) in place of their placeholders: never the raw description, an id or a URL.
 /// </remarks>
 public sealed class PartnerCenterException : HttpRequestException
 {
-    /// <summary>Creates the exception from a classified error.</summary>
-    /// <param name="classification">The classified error, for example from <see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>.</param>
-    /// <param name="method">The HTTP method, such as <c>POST</c>, or <see langword="null"/>.</param>
-    /// <param name="operation">The low-cardinality operation (a route template such as <c>/v1/customers/{customer_id}/orders</c>), or <see langword="null"/>. Never a URL with ids.</param>
-    /// <param name="requestId">The <c>MS-RequestId</c> of the call, or <see langword="null"/>.</param>
-    /// <param name="correlationId">The <c>MS-CorrelationId</c> of the call, or <see langword="null"/>.</param>
-    /// <param name="retryAfter">The response's Retry-After, or <see langword="null"/>.</param>
+    private readonly bool _messageGiven;
+    private string? _message;
+
+    /// <summary>Creates the exception with no classified error (<see cref="Classification"/> is the default value).</summary>
+    public PartnerCenterException()
+    {
+        _messageGiven = true;
+    }
+
+    /// <summary>Creates the exception with a message and no classified error.</summary>
+    /// <param name="message">The message.</param>
+    public PartnerCenterException(string? message)
+        : base(message)
+    {
+        _messageGiven = true;
+    }
+
+    /// <summary>Creates the exception with a message, the exception that caused it and no classified error.</summary>
+    /// <param name="message">The message.</param>
     /// <param name="innerException">The exception that caused this one, or <see langword="null"/>.</param>
-    public PartnerCenterException(
-        PartnerCenterErrorClassification classification,
-        string? method = null,
-        string? operation = null,
-        string? requestId = null,
-        string? correlationId = null,
-        TimeSpan? retryAfter = null,
-        Exception? innerException = null)
-        : base(HttpRequestError.Unknown, CreateMessage(classification, method, operation), innerException, classification.StatusCode > 0 ? (HttpStatusCode)classification.StatusCode : null)
+    public PartnerCenterException(string? message, Exception? innerException)
+        : base(message, innerException)
+    {
+        _messageGiven = true;
+    }
+
+    /// <summary>
+    /// Creates the exception from a classified error. Set <see cref="Method"/>, <see cref="Operation"/>,
+    /// <see cref="RequestId"/>, <see cref="CorrelationId"/> and <see cref="RetryAfter"/> with an object initializer;
+    /// the <see cref="Exception.Message"/> is made from the classification, the method and the operation.
+    /// </summary>
+    /// <param name="classification">The classified error, for example from <see cref="PartnerCenterRequestOptions.TryGetPartnerCenterError"/>.</param>
+    public PartnerCenterException(PartnerCenterErrorClassification classification)
+        : this(classification, null)
+    {
+    }
+
+    /// <summary>Creates the exception from a classified error and the exception that caused it.</summary>
+    /// <param name="classification">The classified error.</param>
+    /// <param name="innerException">The exception that caused this one, or <see langword="null"/>.</param>
+    public PartnerCenterException(PartnerCenterErrorClassification classification, Exception? innerException)
+        : base(HttpRequestError.Unknown, null, innerException, classification.StatusCode > 0 ? (HttpStatusCode)classification.StatusCode : null)
     {
         Classification = classification;
-        Method = method;
-        Operation = operation;
-        RequestId = requestId;
-        CorrelationId = correlationId;
-        RetryAfter = retryAfter;
     }
 
     /// <summary>The full classification: status, code, category, catalogue row, the rule that decided, what became of the body.</summary>
@@ -61,20 +81,23 @@ public sealed class PartnerCenterException : HttpRequestException
     /// <summary>The description in template form (<c>Subscription {0} cannot be migrated ...</c>), or redacted when not catalogued.</summary>
     public string? Description => Classification.Description;
 
-    /// <summary>The HTTP method of the call, or <see langword="null"/>.</summary>
-    public string? Method { get; }
+    /// <summary>The HTTP method of the call, such as <c>POST</c>, or <see langword="null"/>.</summary>
+    public string? Method { get; init; }
 
-    /// <summary>The operation (route template) of the call, or <see langword="null"/>.</summary>
-    public string? Operation { get; }
+    /// <summary>The low-cardinality operation of the call (a route template such as <c>/v1/customers/{customer_id}/orders</c>, never a URL with ids), or <see langword="null"/>.</summary>
+    public string? Operation { get; init; }
 
     /// <summary>The <c>MS-RequestId</c> of the call (from the response, else the request), or <see langword="null"/>.</summary>
-    public string? RequestId { get; }
+    public string? RequestId { get; init; }
 
     /// <summary>The <c>MS-CorrelationId</c> of the call (from the response, else the request), or <see langword="null"/>.</summary>
-    public string? CorrelationId { get; }
+    public string? CorrelationId { get; init; }
 
     /// <summary>The response's Retry-After (delta-seconds or HTTP-date form), or <see langword="null"/>.</summary>
-    public TimeSpan? RetryAfter { get; }
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <inheritdoc />
+    public override string Message => _messageGiven ? base.Message : _message ??= CreateMessage(Classification, Method, Operation);
 
     private static string CreateMessage(PartnerCenterErrorClassification classification, string? method, string? operation)
     {

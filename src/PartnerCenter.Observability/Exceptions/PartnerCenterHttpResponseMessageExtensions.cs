@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PartnerCenter.Observability.Http;
 using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
@@ -11,11 +10,11 @@ namespace PartnerCenter.Observability;
 /// </summary>
 public static class PartnerCenterHttpResponseMessageExtensions
 {
-    /// <summary>The classifier, read limits and operation names of the default options, for calls given no options.</summary>
-    private static readonly PartnerCenterTelemetryState.Snapshot Defaults = new(new PartnerCenterTelemetryOptions());
+    /// <summary>The default options: their body-read timeout and route templates serve a response no handler classified.</summary>
+    private static readonly PartnerCenterTelemetryOptions Defaults = new();
 
-    /// <summary>Per options instance (the app's, from DI), its classifier and its bounded operation names.</summary>
-    private static readonly ConditionalWeakTable<PartnerCenterTelemetryOptions, PartnerCenterTelemetryState.Snapshot> Snapshots = new();
+    /// <summary>Operation names by the default route templates, within the default caps.</summary>
+    private static readonly OperationNameResolver DefaultOperations = new OperationNaming(Defaults).Operations;
 
     /// <summary>
     /// Returns the response when its status is below 400; otherwise throws a <see cref="PartnerCenterException"/> with the
@@ -29,9 +28,9 @@ public static class PartnerCenterHttpResponseMessageExtensions
     /// used and the body is not read again, so the app's options (category overrides included) apply. Without the
     /// handler, at most <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/> (64 KiB) of the body are read,
     /// within 2 seconds, only for JSON-like or missing content types, and classified with
-    /// <see cref="PartnerCenterErrorClassifier.Default"/>; pass the app's options to
-    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage, PartnerCenterTelemetryOptions, CancellationToken)"/>
-    /// to use its overrides and limits instead.
+    /// <see cref="PartnerCenterErrorClassifier.Default"/>; pass the app's classifier to
+    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage, PartnerCenterErrorClassifier, CancellationToken)"/>
+    /// to use its overrides and limits instead. The operation is then named by the default route templates.
     /// </para>
     /// <para>
     /// Either way the caller can still read the body: when it was read here, <see cref="HttpResponseMessage.Content"/> is
@@ -62,35 +61,30 @@ public static class PartnerCenterHttpResponseMessageExtensions
     public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return (int)response.StatusCode < 400 ? ValueTask.FromResult(response) : ThrowAsync(response, Defaults, cancellationToken);
+        return (int)response.StatusCode < 400 ? ValueTask.FromResult(response) : ThrowAsync(response, PartnerCenterErrorClassifier.Default, cancellationToken);
     }
 
     /// <summary>
-    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage)"/> with the app's options: when
-    /// no telemetry handler classified the response, the body is read within
-    /// <see cref="PartnerCenterTelemetryOptions.BodyReadTimeout"/> and
-    /// <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/>, classified with the options'
-    /// <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/>, and the operation named with its
-    /// <see cref="PartnerCenterTelemetryOptions.RouteTemplates"/> and caps.
+    /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage)"/> with the app's classifier: when no telemetry
+    /// handler classified the response, the body is read within its <see cref="PartnerCenterClassificationOptions.MaxBodyBytes"/>
+    /// and classified with its <see cref="PartnerCenterClassificationOptions.CategoryOverrides"/>.
     /// </summary>
     /// <param name="response">The response.</param>
-    /// <param name="options">
-    /// The app's options, for example <c>IOptionsMonitor&lt;PartnerCenterTelemetryOptions&gt;.Get(clientName)</c>
-    /// (<c>CurrentValue</c> for the app-wide ones).
+    /// <param name="classifier">
+    /// The classifier, such as the one <c>AddPartnerCenterTelemetry</c> registers (made from the app's
+    /// <see cref="PartnerCenterTelemetryOptions.Classification"/>).
     /// </param>
     /// <param name="cancellationToken">Cancels the body read; the method then throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The same response, when its status is below 400.</returns>
     /// <exception cref="PartnerCenterException">The status is 400 or above.</exception>
-    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, PartnerCenterTelemetryOptions options, CancellationToken cancellationToken = default)
+    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, PartnerCenterErrorClassifier classifier, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(options);
-        return (int)response.StatusCode < 400
-            ? ValueTask.FromResult(response)
-            : ThrowAsync(response, Snapshots.GetValue(options, static o => new PartnerCenterTelemetryState.Snapshot(o)), cancellationToken);
+        ArgumentNullException.ThrowIfNull(classifier);
+        return (int)response.StatusCode < 400 ? ValueTask.FromResult(response) : ThrowAsync(response, classifier, cancellationToken);
     }
 
-    private static async ValueTask<HttpResponseMessage> ThrowAsync(HttpResponseMessage response, PartnerCenterTelemetryState.Snapshot settings, CancellationToken cancellationToken)
+    private static async ValueTask<HttpResponseMessage> ThrowAsync(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, CancellationToken cancellationToken)
     {
         var request = response.RequestMessage;
         var status = (int)response.StatusCode;
@@ -100,7 +94,7 @@ public static class PartnerCenterHttpResponseMessageExtensions
         {
             try
             {
-                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, settings.Classifier, settings.Options.BodyReadTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, classifier, Defaults.BodyReadTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -110,24 +104,25 @@ public static class PartnerCenterHttpResponseMessageExtensions
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        throw Create(response, request, classification, settings.Operations);
+        throw Create(response, request, classification);
     }
 
-    private static PartnerCenterException Create(HttpResponseMessage response, HttpRequestMessage? request, PartnerCenterErrorClassification classification, OperationNameResolver operations)
+    private static PartnerCenterException Create(HttpResponseMessage response, HttpRequestMessage? request, PartnerCenterErrorClassification classification)
     {
         string? operation = null;
         if (request is not null && !request.Options.TryGetValue(PartnerCenterRequestKeys.ResolvedOperation, out operation))
         {
-            operation = operations.Resolve(request);
+            operation = DefaultOperations.Resolve(request);
         }
 
         var retryAfter = PartnerCenterHeaders.RetryAfterSeconds(response, TimeProvider.System);
-        return new PartnerCenterException(
-            classification,
-            request is null ? null : TagValues.Method(request.Method),
-            operation,
-            PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.RequestId),
-            PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.CorrelationId),
-            retryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+        return new PartnerCenterException(classification)
+        {
+            Method = request is null ? null : TagValues.Method(request.Method),
+            Operation = operation,
+            RequestId = PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.RequestId),
+            CorrelationId = PartnerCenterHeaders.Get(response, request, PartnerCenterHeaders.CorrelationId),
+            RetryAfter = retryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        };
     }
 }

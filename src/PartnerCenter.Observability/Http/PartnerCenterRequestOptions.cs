@@ -38,19 +38,4 @@ public static class PartnerCenterRequestOptions
         ArgumentNullException.ThrowIfNull(request);
         return ErrorAttachment.TryGet(request, out error);
     }
-
-    /// <summary>
-    /// Attaches a classified error to a request, as the telemetry handler does: for a handler of your own that
-    /// classifies responses, or a test of a pipeline that reads the attached error (<see cref="TryGetPartnerCenterError"/>,
-    /// <c>EnsurePartnerCenterSuccessAsync</c>, the retry strategy). Replaces any error attached before.
-    /// </summary>
-    /// <param name="request">The request.</param>
-    /// <param name="error">The classification.</param>
-    /// <returns>The same request.</returns>
-    public static HttpRequestMessage WithPartnerCenterError(this HttpRequestMessage request, PartnerCenterErrorClassification error)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ErrorAttachment.Attach(request, in error);
-        return request;
-    }
 }

@@ -52,7 +52,7 @@ public sealed class PartnerCenterTelemetryOptions
     [Range(1, 10_000)]
     public int MaxOperations { get; set; } = 200;
 
-    /// <summary>The most distinct uncatalogued error codes per operation; past it, codes collapse to <c>other</c>. Default 20.</summary>
+    /// <summary>The most distinct uncataloged error codes per operation; past it, codes collapse to <c>other</c>. Default 20.</summary>
     [Range(0, 1_000)]
     public int MaxUncatalogedCodesPerOperation { get; set; } = 20;
 

@@ -21,8 +21,8 @@ public static class PartnerCenterTelemetryNames
     /// <summary>Counter: retries decided by the Partner Center resilience handler (recorded by package PartnerCenter.Observability.Resilience, on a meter of the same name).</summary>
     public const string Retries = "partner_center.client.retries";
 
-    /// <summary>Counter: distinct uncatalogued (status, code) pairs, counted the first time the process sees each (docs/error-categories.md).</summary>
-    public const string UncatalogedCodes = "partner_center.client.uncatalogued_codes";
+    /// <summary>Counter: distinct uncataloged (status, code) pairs, counted the first time the process sees each (docs/error-categories.md).</summary>
+    public const string UncatalogedCodes = "partner_center.client.uncataloged_codes";
 
     /// <summary>Tag names, following the OpenTelemetry semantic conventions plus the <c>partner_center.*</c> namespace.</summary>
     public static class Tags

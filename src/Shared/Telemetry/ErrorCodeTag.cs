@@ -3,7 +3,7 @@ namespace PartnerCenter.Observability.Telemetry;
 /// <summary>
 /// The one rule for what an error code may become in telemetry, by allowlist. A code goes out as it is only when it is
 /// the catalogue's own (a documented code, as the catalogue writes it) or digits only (at most <see cref="MaxDigits"/>
-/// of them: an uncatalogued Partner Center code is a short number). Anything else (a name the catalogue does not have,
+/// of them: an uncataloged Partner Center code is a short number). Anything else (a name the catalogue does not have,
 /// a GUID, an email, a key, a token, a person's name) is never a value: metrics get <c>other</c>; spans, logs and
 /// exception messages get its shape only (<c>{guid}</c>, <c>{email}</c>, <c>{token}</c>, <c>{domain}</c>,
 /// <c>{number}</c>, <c>{redacted}</c>).

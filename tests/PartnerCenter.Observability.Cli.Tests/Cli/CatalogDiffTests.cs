@@ -60,8 +60,8 @@ public sealed class CatalogDiffTests : IDisposable
 
         Assert.True(exit == 1, stderr);
         var lines = Lines(stdout);
-        Assert.Contains("""R("error-codes 2026", 400, "971400", Eligibility, "The reseller is not eligible for this promotion."), // added: classified by fallback rules on the description (uncatalogued code)""", lines);
-        Assert.Contains("""R("error-codes 2026", 403, "971401", Auth, "Insufficient role assignments for the signed-in user."), // added: classified by fallback rules on the description (uncatalogued code)""", lines);
+        Assert.Contains("""R("error-codes 2026", 400, "971400", Eligibility, "The reseller is not eligible for this promotion."), // added: classified by fallback rules on the description (uncataloged code)""", lines);
+        Assert.Contains("""R("error-codes 2026", 403, "971401", Auth, "Insufficient role assignments for the signed-in user."), // added: classified by fallback rules on the description (uncataloged code)""", lines);
         Assert.Contains(lines, l => l.StartsWith("""R("error-codes 2026", 410, null, NotFound, "410: Gone.""", StringComparison.Ordinal) && l.EndsWith("// added: classified by status", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("""R("error-codes 2026", 400, "2091", Eligibility, "The offer is no longer available for purchase"), // changed status: status changed; catalogued at 403""", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("// missing: 404 1000 not_found \"Not found\"", StringComparison.Ordinal));

@@ -26,7 +26,7 @@ namespace PartnerCenter.Observability.Hardening.Tests.Audit;
 #pragma warning disable CA1848, CA2254
 
 /// <summary>
-/// Every simulator scenario, and a server that answers uncatalogued codes with descriptions full of secrets, called with
+/// Every simulator scenario, and a server that answers uncataloged codes with descriptions full of secrets, called with
 /// bearer tokens, cookies, emails, tenant and subscription GUIDs and query strings in paths, headers and descriptions,
 /// through an app set up with the one-line <c>builder.AddPartnerCenterTelemetry()</c> (plus the runtime's HTTP span and
 /// IHttpClientFactory's logs at Information). Everything it exports is scanned: the spans and logs the real Aspire
@@ -254,7 +254,7 @@ public sealed class SecretAuditTests
         return request;
     }
 
-    /// <summary>Answers uncatalogued (and some catalogued) codes whose descriptions carry the request's secrets.</summary>
+    /// <summary>Answers uncataloged (and some catalogued) codes whose descriptions carry the request's secrets.</summary>
     private static async Task ServeSecretDescriptionsAsync(HttpContext context)
     {
         var parts = context.Request.Headers["X-Description-Secrets"].ToString().Split('|');

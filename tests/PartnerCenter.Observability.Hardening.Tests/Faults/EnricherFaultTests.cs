@@ -44,7 +44,7 @@ public sealed class EnricherFaultTests
                 .CreateLogger();
 
             var classification = PartnerCenterErrorClassifier.Default.Classify(403, """{"code": 800020}"""u8, "application/json");
-            var real = new PartnerCenterException(classification, "POST", "/v1/customers/{customer_id}/orders", "rid-1", "cid-1");
+            var real = new PartnerCenterException(classification) { Method = "POST", Operation = "/v1/customers/{customer_id}/orders", RequestId = "rid-1", CorrelationId = "cid-1" };
             var exceptions = new Exception[]
             {
                 new Shapes.PartnerException(),

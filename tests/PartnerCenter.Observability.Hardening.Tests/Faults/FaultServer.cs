@@ -9,13 +9,13 @@ public sealed class FaultServer : IAsyncLifetime
 {
     public static readonly byte[] Success = Encoding.UTF8.GetBytes("{\"id\": \"o-1\", \"status\": \"completed\", \"lineItems\": [" + string.Join(",", Enumerable.Range(0, 50).Select(i => "{\"n\":" + i + "}")) + "]}");
     public static readonly byte[] Error = Encoding.UTF8.GetBytes("{\"code\": 800020, \"description\": \"The catalog item isn't eligible for purchase.\", \"data\": [], \"source\": \"PartnerFD\", \"pad\": \"" + new string('p', 2000) + "\"}");
-    public static readonly byte[] Uncatalogued = Encoding.UTF8.GetBytes("{\"code\": 123456, \"description\": \"Something odd for user jane@contoso.com.\"}");
+    public static readonly byte[] Uncataloged = Encoding.UTF8.GetBytes("{\"code\": 123456, \"description\": \"Something odd for user jane@contoso.com.\"}");
     public static readonly byte[] Page = Encoding.UTF8.GetBytes("<html><body>503 Service Unavailable</body></html>");
 
     private LoopbackServer? _server;
 
     /// <summary>The paths every fault is tried against.</summary>
-    public static IReadOnlyList<string> Paths { get; } = ["v1/customers/c-1/orders/ok", "v1/customers/c-1/orders/error", "v1/customers/c-1/orders/uncatalogued", "v1/invoices/page", "v1/invoices/broken-error", "v1/invoices/broken-success"];
+    public static IReadOnlyList<string> Paths { get; } = ["v1/customers/c-1/orders/ok", "v1/customers/c-1/orders/error", "v1/customers/c-1/orders/uncataloged", "v1/invoices/page", "v1/invoices/broken-error", "v1/invoices/broken-success"];
 
     public Uri BaseAddress => _server!.BaseAddress;
 
@@ -42,8 +42,8 @@ public sealed class FaultServer : IAsyncLifetime
             case "error":
                 await WriteAsync(response, 403, "application/json; charset=utf-8", Error);
                 break;
-            case "uncatalogued":
-                await WriteAsync(response, 400, "application/json; charset=utf-8", Uncatalogued);
+            case "uncataloged":
+                await WriteAsync(response, 400, "application/json; charset=utf-8", Uncataloged);
                 break;
             case "page":
                 await WriteAsync(response, 503, "text/html", Page);

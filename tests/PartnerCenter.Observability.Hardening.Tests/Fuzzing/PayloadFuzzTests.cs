@@ -53,13 +53,13 @@ public sealed partial class PayloadFuzzTests
             var contentType = ContentTypes[random.Next(ContentTypes.Length)];
             var which = random.Next(classifiers.Length);
             var classifier = classifiers[which];
-            var includeRaw = random.Next(7) == 0;
+            var raw = random.Next(7) == 0 ? PartnerCenterRawDescription.Include : PartnerCenterRawDescription.Omit;
 
             PartnerCenterErrorClassification result;
             var before = Stopwatch.GetTimestamp();
             try
             {
-                result = classifier.Classify(status, payload, contentType, includeRaw);
+                result = classifier.Classify(status, payload, contentType, raw);
             }
             catch (Exception ex)
             {
@@ -93,7 +93,7 @@ public sealed partial class PayloadFuzzTests
             if (i % 997 == 0)
             {
                 // The same input gives the same result.
-                var again = classifier.Classify(status, payload, contentType, includeRaw);
+                var again = classifier.Classify(status, payload, contentType, raw);
                 Assert.True(Same(result, again), $"payload #{i}: two classifications differ");
             }
 

@@ -14,7 +14,7 @@ namespace PartnerCenter.Observability.Hardening.Tests.Load;
 
 /// <summary>
 /// Requests with random ids in their paths (GUIDs, numbers, emails, tenant domains), random query strings, random unknown
-/// routes and per-request operation names, answered with random uncatalogued 6-digit codes: the number of distinct
+/// routes and per-request operation names, answered with random uncataloged 6-digit codes: the number of distinct
 /// metric series stays under the bound that follows from the caps (docs/reliability.md), whatever the number of requests.
 /// </summary>
 public sealed class CardinalityTests
@@ -105,8 +105,8 @@ public sealed class CardinalityTests
         var catalogued = PartnerCenterErrorCatalog.Definitions.Where(d => d.Code is not null).Select(d => d.Code!).ToHashSet(StringComparer.Ordinal);
         foreach (var (operation, codes) in series.CodesByOperation())
         {
-            var uncatalogued = codes.Count(c => !catalogued.Contains(c) && c != PartnerCenterTelemetryNames.Values.Other);
-            Assert.True(uncatalogued <= 20, $"{operation} has {uncatalogued} uncatalogued code values, over MaxUncatalogedCodesPerOperation (20)");
+            var uncataloged = codes.Count(c => !catalogued.Contains(c) && c != PartnerCenterTelemetryNames.Values.Other);
+            Assert.True(uncataloged <= 20, $"{operation} has {uncataloged} uncataloged code values, over MaxUncatalogedCodesPerOperation (20)");
         }
 
         // The bound: O x M x (1 + K) duration series (success, or a failure of one of K categories: no status, code or
@@ -156,7 +156,7 @@ public sealed class CardinalityTests
         request.Headers.Add("X-Status", status.ToString(CultureInfo.InvariantCulture));
         if (error)
         {
-            request.Headers.Add("X-Code", random.Next(10) == 0 ? CataloguedCodes[random.Next(CataloguedCodes.Length)] : RandomUncataloguedCode(random));
+            request.Headers.Add("X-Code", random.Next(10) == 0 ? CataloguedCodes[random.Next(CataloguedCodes.Length)] : RandomUncatalogedCode(random));
         }
 
         return request;
@@ -183,7 +183,7 @@ public sealed class CardinalityTests
         return new string(word);
     }
 
-    private static string RandomUncataloguedCode(Random random)
+    private static string RandomUncatalogedCode(Random random)
     {
         while (true)
         {

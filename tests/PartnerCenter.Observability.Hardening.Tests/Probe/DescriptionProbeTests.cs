@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Probe;
 
-/// <summary>Class 10: secret shapes in uncatalogued descriptions reach neither the failure log nor the exception message.</summary>
+/// <summary>Class 10: secret shapes in uncataloged descriptions reach neither the failure log nor the exception message.</summary>
 public sealed class DescriptionProbeTests
 {
     public static TheoryData<string, string> Descriptions => new()
@@ -31,7 +31,7 @@ public sealed class DescriptionProbeTests
 
     [Theory]
     [MemberData(nameof(Descriptions))]
-    public async Task A_secret_in_an_uncatalogued_description_reaches_no_log_and_no_message(string description, string secret)
+    public async Task A_secret_in_an_uncataloged_description_reaches_no_log_and_no_message(string description, string secret)
     {
         var body = JsonSerializer.Serialize(new { code = 123456, description });
         await using var rig = await ProbeRig.StartJsonAsync(400, body);

@@ -73,18 +73,18 @@ public sealed class CategoryOverridesTests
     }
 
     [Fact]
-    public async Task Without_the_handler_the_exception_follows_the_options_given_to_EnsurePartnerCenterSuccessAsync()
+    public async Task Without_the_handler_the_exception_follows_the_classifier_given_to_EnsurePartnerCenterSuccessAsync()
     {
         await using var server = await LoopbackServer.StartErrorAsync(403, EligibilityBody);
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        var options = new PartnerCenterTelemetryOptions();
-        options.Classification.CategoryOverrides["800020"] = PartnerCenterErrorCategory.Quota;
-        options.RouteTemplates.Add("/v1/customers/{customer_id}/orders");
+        var options = new PartnerCenterClassificationOptions();
+        options.CategoryOverrides["800020"] = PartnerCenterErrorCategory.Quota;
+        var classifier = new PartnerCenterErrorClassifier(options);
 
         using var plain = await client.PostAsync(OrdersPath, new StringContent("{}"));
         var byDefault = await Assert.ThrowsAsync<PartnerCenterException>(async () => await plain.EnsurePartnerCenterSuccessAsync());
         using var response = await client.PostAsync(OrdersPath, new StringContent("{}"));
-        var error = await Assert.ThrowsAsync<PartnerCenterException>(async () => await response.EnsurePartnerCenterSuccessAsync(options));
+        var error = await Assert.ThrowsAsync<PartnerCenterException>(async () => await response.EnsurePartnerCenterSuccessAsync(classifier));
 
         Assert.Equal(PartnerCenterErrorCategory.Eligibility, byDefault.Category);
         Assert.Equal(PartnerCenterErrorCategory.Quota, error.Category);

@@ -64,16 +64,15 @@ public sealed class ErrorAttachmentTests
         Assert.False(request.TryGetPartnerCenterError(out var error));
         Assert.Equal(default, error);
         Assert.Throws<ArgumentNullException>(() => ((HttpRequestMessage)null!).TryGetPartnerCenterError(out _));
-        Assert.Throws<ArgumentNullException>(() => ((HttpRequestMessage)null!).WithPartnerCenterError(default));
     }
 
     [Fact]
-    public void WithPartnerCenterError_replaces_the_attached_error()
+    public void Attaching_again_replaces_the_attached_error()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.partnercenter.microsoft.com/v1/customers/1/orders");
 
-        Assert.Same(request, request.WithPartnerCenterError(PartnerCenterErrorClassifier.ClassifyStatus(503)));
-        request.WithPartnerCenterError(PartnerCenterErrorClassifier.ClassifyStatus(429));
+        ErrorAttachment.Attach(request, PartnerCenterErrorClassifier.ClassifyStatus(503));
+        ErrorAttachment.Attach(request, PartnerCenterErrorClassifier.ClassifyStatus(429));
 
         Assert.True(request.TryGetPartnerCenterError(out var read));
         Assert.Equal(429, read.StatusCode);

@@ -207,7 +207,7 @@ public sealed class HandlerErrorTests
     }
 
     [Fact]
-    public async Task Uncatalogued_codes_collapse_to_other_past_the_per_operation_cap()
+    public async Task Uncataloged_codes_collapse_to_other_past_the_per_operation_cap()
     {
         var next = 0;
         await using var server = await LoopbackServer.StartAsync(async context =>

@@ -36,7 +36,7 @@ public sealed class ReaderPropertyTests
             text =>
             {
                 var bytes = Encoding.UTF8.GetBytes(text);
-                var result = PartnerCenterErrorClassifier.Default.Classify(403, bytes, "application/json", includeRawDescription: true);
+                var result = PartnerCenterErrorClassifier.Default.Classify(403, bytes, "application/json", PartnerCenterRawDescription.Include);
                 return Enum.IsDefined(result.Category) && (result.Code is null || result.Code.Length <= 64);
             });
 }

@@ -22,7 +22,7 @@ public sealed class ClassificationResultTests
     [InlineData(PartnerCenterClassificationSource.CatalogStatusAndCode, "classified by catalogue (status and code)")]
     [InlineData(PartnerCenterClassificationSource.CatalogCode, "classified by catalogue (code, documented under another status)")]
     [InlineData(PartnerCenterClassificationSource.DescriptionTemplate, "classified by catalogue (description template)")]
-    [InlineData(PartnerCenterClassificationSource.StatusKeyword, "classified by fallback rules on the description (uncatalogued code)")]
+    [InlineData(PartnerCenterClassificationSource.StatusKeyword, "classified by fallback rules on the description (uncataloged code)")]
     [InlineData(PartnerCenterClassificationSource.Status, "classified by status")]
     [InlineData(PartnerCenterClassificationSource.None, "classified by nothing (no rule matched)")]
     public void The_reason_names_the_rule_that_decided(PartnerCenterClassificationSource source, string reason) =>

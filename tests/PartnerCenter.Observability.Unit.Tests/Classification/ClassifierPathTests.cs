@@ -159,7 +159,7 @@ public sealed class ClassifierPathTests
     }
 
     [Fact]
-    public void Uncatalogued_codes_fall_back_on_error_names_and_exception_names()
+    public void Uncataloged_codes_fall_back_on_error_names_and_exception_names()
     {
         var byName = Classifier.Classify(400, """{"code": 765432, "description": "Request failed.", "errorName": "SeatQuotaExceeded"}"""u8, Json);
         Assert.Equal(PartnerCenterErrorCategory.Quota, byName.Category);
@@ -176,7 +176,7 @@ public sealed class ClassifierPathTests
     }
 
     [Fact]
-    public void The_server_isRetryable_after_an_uncatalogued_code_is_read()
+    public void The_server_isRetryable_after_an_uncataloged_code_is_read()
     {
         var result = Classifier.Classify(503, """{"code": 765432, "description": "x", "errorName": "Busy", "isRetryable": false}"""u8, Json);
         Assert.False(result.ServerStatedRetryable);
@@ -194,14 +194,14 @@ public sealed class ClassifierPathTests
     public void The_raw_description_is_decoded_and_only_kept_when_asked()
     {
         var body = """{"code": 765432, "description": "Caf\u00e9 \"q\" 12345678"}"""u8;
-        Assert.Equal("Café \"q\" 12345678", Classifier.Classify(400, body, Json, includeRawDescription: true).RawDescription);
+        Assert.Equal("Café \"q\" 12345678", Classifier.Classify(400, body, Json, PartnerCenterRawDescription.Include).RawDescription);
         Assert.Null(Classifier.Classify(400, body, Json).RawDescription);
         Assert.Equal("{redacted} \"{redacted}\" {number}", Classifier.Classify(400, body, Json).Description);
 
         var catalogued = """{"code": 800020, "description": "Caf\u00e9"}"""u8;
-        Assert.Equal("Café", Classifier.Classify(403, catalogued, Json, includeRawDescription: true).RawDescription);
+        Assert.Equal("Café", Classifier.Classify(403, catalogued, Json, PartnerCenterRawDescription.Include).RawDescription);
         Assert.Null(Classifier.Classify(403, catalogued, Json).RawDescription);
-        Assert.Null(Classifier.Classify(403, """{"code": 800020}"""u8, Json, includeRawDescription: true).RawDescription);
+        Assert.Null(Classifier.Classify(403, """{"code": 800020}"""u8, Json, PartnerCenterRawDescription.Include).RawDescription);
     }
 
     [Theory]

@@ -86,7 +86,7 @@ public sealed class ClassifierPrecedenceEdgeTests
     [Fact]
     public void A_body_without_description_has_no_raw_description()
     {
-        var result = PartnerCenterErrorClassifier.Default.Classify(400, """{"code": "SomethingNew"}"""u8, Json, includeRawDescription: true);
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, """{"code": "SomethingNew"}"""u8, Json, PartnerCenterRawDescription.Include);
         Assert.Equal("SomethingNew", result.Code);
         Assert.Null(result.RawDescription);
         Assert.Null(result.Description);
@@ -100,7 +100,7 @@ public sealed class ClassifierPrecedenceEdgeTests
         var body = Encoding.UTF8.GetBytes("""{"code": "SomethingNew", "description": "Request failed.\nQuota exceeded XX"}""");
         body[Array.LastIndexOf(body, (byte)'X')] = 0xFF;
 
-        var result = PartnerCenterErrorClassifier.Default.Classify(400, body, Json, includeRawDescription: true);
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, body, Json, PartnerCenterRawDescription.Include);
         Assert.Equal("SomethingNew", result.Code);
         Assert.Equal(PartnerCenterErrorCategory.Quota, result.Category);
         Assert.Equal(PartnerCenterClassificationSource.StatusKeyword, result.Source);

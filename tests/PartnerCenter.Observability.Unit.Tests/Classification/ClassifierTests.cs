@@ -57,7 +57,7 @@ public sealed class ClassifierTests
     }
 
     [Fact]
-    public void Uncatalogued_descriptions_are_redacted_and_truncated()
+    public void Uncataloged_descriptions_are_redacted_and_truncated()
     {
         var description = "Customer 5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11 owned by jane.doe@contoso.com failed order 1234567890 " +
             "with token eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0 at /v1/customers?filter=secret " +

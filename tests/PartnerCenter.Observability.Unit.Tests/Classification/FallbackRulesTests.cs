@@ -4,12 +4,12 @@ using PartnerCenter.Observability.Classification;
 namespace PartnerCenter.Observability.Tests.Classification;
 
 /// <summary>
-/// The fallback rules for uncatalogued codes. Every description here is written from a category's definition and is in
+/// The fallback rules for uncataloged codes. Every description here is written from a category's definition and is in
 /// none of the reference files (a test below checks that), so they test the rules, not the catalogue.
 /// </summary>
 public sealed class FallbackRulesTests
 {
-    private const string UncataloguedCode = "987654";
+    private const string UncatalogedCode = "987654";
 
     public static TheoryData<int, string, PartnerCenterErrorCategory> RuleCases => new()
     {
@@ -47,9 +47,9 @@ public sealed class FallbackRulesTests
 
     [Theory]
     [MemberData(nameof(RuleCases))]
-    public void Each_rule_decides_an_uncatalogued_code(int status, string description, PartnerCenterErrorCategory expected)
+    public void Each_rule_decides_an_uncataloged_code(int status, string description, PartnerCenterErrorCategory expected)
     {
-        var result = PartnerCenterErrorClassifier.Default.Classify(status, UncataloguedCode, description);
+        var result = PartnerCenterErrorClassifier.Default.Classify(status, UncatalogedCode, description);
 
         Assert.Equal(PartnerCenterClassificationSource.StatusKeyword, result.Source);
         Assert.Equal(expected, result.Category);
@@ -81,7 +81,7 @@ public sealed class FallbackRulesTests
     [MemberData(nameof(TransientSoundingPhrases))]
     public void No_keyword_makes_a_4xx_other_than_408_and_429_retryable(string description)
     {
-        var body = Encoding.UTF8.GetBytes($$"""{"code": {{UncataloguedCode}}, "description": "{{description}}"}""");
+        var body = Encoding.UTF8.GetBytes($$"""{"code": {{UncatalogedCode}}, "description": "{{description}}"}""");
         for (var status = 400; status < 500; status++)
         {
             var fromBody = PartnerCenterErrorClassifier.Default.Classify(status, body, "application/json");
@@ -94,7 +94,7 @@ public sealed class FallbackRulesTests
     }
 
     [Fact]
-    public void The_licence_purchase_that_can_only_fail_again_is_quota_and_not_retried_even_uncatalogued()
+    public void The_licence_purchase_that_can_only_fail_again_is_quota_and_not_retried_even_uncataloged()
     {
         // The reference wording matches the catalogued template whatever the code.
         var reference = """{"code": 60099, "description": "We are sorry, it looks like you have run out of licenses. Buy more licenses, and then try again."}"""u8;
@@ -126,14 +126,14 @@ public sealed class FallbackRulesTests
     public void The_most_specific_signal_wins()
     {
         // "not active" (eligibility, strong) beats "is required" (validation, usual).
-        Assert.Equal(PartnerCenterErrorCategory.Eligibility, PartnerCenterErrorClassifier.Default.Classify(400, UncataloguedCode, "The linked plan is not active; an active plan is required.").Category);
+        Assert.Equal(PartnerCenterErrorCategory.Eligibility, PartnerCenterErrorClassifier.Default.Classify(400, UncatalogedCode, "The linked plan is not active; an active plan is required.").Category);
 
         // "token" (auth, strong) beats "limit" (quota, usual).
-        Assert.Equal(PartnerCenterErrorCategory.Auth, PartnerCenterErrorClassifier.Default.Classify(400, UncataloguedCode, "A partner token cannot be used to change the limit.").Category);
+        Assert.Equal(PartnerCenterErrorCategory.Auth, PartnerCenterErrorClassifier.Default.Classify(400, UncatalogedCode, "A partner token cannot be used to change the limit.").Category);
 
         // A phrase counts only where a word starts: "controller" holds no "role".
         Assert.False(FallbackRules.TryClassify(400, "The controller rejected the call.", out _));
-        Assert.NotEqual(PartnerCenterErrorCategory.Auth, PartnerCenterErrorClassifier.Default.Classify(400, UncataloguedCode, "The controller rejected the call.").Category);
+        Assert.NotEqual(PartnerCenterErrorCategory.Auth, PartnerCenterErrorClassifier.Default.Classify(400, UncatalogedCode, "The controller rejected the call.").Category);
     }
 
     [Fact]

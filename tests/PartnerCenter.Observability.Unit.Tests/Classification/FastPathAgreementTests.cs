@@ -35,8 +35,8 @@ public sealed class FastPathAgreementTests
     public void The_fast_path_and_the_general_path_agree(int status, string body)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        var fast = PartnerCenterErrorClassifier.Default.Classify(status, bytes, Json, includeRawDescription: true);
-        var general = General.Classify(status, bytes, Json, includeRawDescription: true);
+        var fast = PartnerCenterErrorClassifier.Default.Classify(status, bytes, Json, PartnerCenterRawDescription.Include);
+        var general = General.Classify(status, bytes, Json, PartnerCenterRawDescription.Include);
 
         Assert.Equal(general.Code, fast.Code);
         Assert.Equal(general.Category, fast.Category);

@@ -5,13 +5,13 @@ namespace PartnerCenter.Observability.Tests.Classification;
 /// <summary>
 /// The class behind issue #28's two misread examples ("Partner is not valid for offer", "This operation is not supported
 /// for Azure savings plan…"): a negation scoped by what it is for says the thing named is not eligible, so an
-/// uncatalogued 400 or 403 worded that way is <c>eligibility</c>, never retryable; the same sentence without the scope
+/// uncataloged 400 or 403 worded that way is <c>eligibility</c>, never retryable; the same sentence without the scope
 /// ("… is not valid.") stays a request error. A seeded generator over subjects, negations and objects that no
 /// catalogue row spells, through the whole classifier (phrases and model).
 /// </summary>
 public sealed class ScopedNegationGeneratedTests
 {
-    private const string UncataloguedCode = "987654";
+    private const string UncatalogedCode = "987654";
     private const int Cases = 400;
 
     private static readonly string[] Subjects =
@@ -43,7 +43,7 @@ public sealed class ScopedNegationGeneratedTests
             var status = random.Next(2) == 0 ? 400 : 403;
             var description = $"{Pick(random, Subjects)} {Pick(random, Negations)} {Pick(random, Objects)}{Pick(random, Tails)}";
 
-            var result = PartnerCenterErrorClassifier.Default.Classify(status, UncataloguedCode, description);
+            var result = PartnerCenterErrorClassifier.Default.Classify(status, UncatalogedCode, description);
 
             Assert.True(result.Category == PartnerCenterErrorCategory.Eligibility && !result.IsRetryable, $"case {i}: {status} \"{description}\" -> {result}");
         }
@@ -52,8 +52,8 @@ public sealed class ScopedNegationGeneratedTests
     [Theory]
     [InlineData(403, "Partner is not valid for offer")]
     [InlineData(403, "This operation is not supported for Azure savings plan in Partner Center today. Please use the Azure portal.")]
-    public void The_issue_examples_at_an_uncatalogued_code_are_eligibility(int status, string description) =>
-        Assert.Equal(PartnerCenterErrorCategory.Eligibility, PartnerCenterErrorClassifier.Default.Classify(status, UncataloguedCode, description).Category);
+    public void The_issue_examples_at_an_uncataloged_code_are_eligibility(int status, string description) =>
+        Assert.Equal(PartnerCenterErrorCategory.Eligibility, PartnerCenterErrorClassifier.Default.Classify(status, UncatalogedCode, description).Category);
 
     [Fact]
     public void Without_the_scope_the_same_negations_stay_request_errors()

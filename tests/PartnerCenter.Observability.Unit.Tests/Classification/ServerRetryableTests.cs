@@ -13,7 +13,7 @@ public sealed class ServerRetryableTests
     [InlineData("""{"code": 765432, "description": "Busy.", "IsRetryable": false}""", false)]
     [InlineData("""{"ISRETRYABLE": false, "code": 765432, "description": "Busy."}""", false)]
     [InlineData("""{"code": 765432, "description": "Busy."}""", null)]
-    public void An_uncatalogued_error_takes_the_server_word_in_any_casing(string body, bool? stated)
+    public void An_uncataloged_error_takes_the_server_word_in_any_casing(string body, bool? stated)
     {
         var result = PartnerCenterErrorClassifier.Default.Classify(503, Encoding.UTF8.GetBytes(body), Json);
         Assert.Equal(stated, result.ServerStatedRetryable);

@@ -20,7 +20,7 @@ public sealed partial class ExceptionMessageTests
     {
         var body = """{"code": 429, "description": "Rate limit is exceeded. Try again in 7 seconds.", "data": [], "source": "PartnerFD"}"""u8;
 
-        var message = new PartnerCenterException(Classifier.Classify(429, body, "application/json"), "GET", "/v1/customers").Message;
+        var message = new PartnerCenterException(Classifier.Classify(429, body, "application/json")) { Method = "GET", Operation = "/v1/customers" }.Message;
 
         Assert.Equal("Partner Center call GET /v1/customers failed: HTTP 429 (quota, retryable): Rate limit is exceeded. Try again in 7 seconds.", message);
     }
@@ -30,9 +30,43 @@ public sealed partial class ExceptionMessageTests
     {
         var body = """{"code": 800020, "description": "The catalog item isn't eligible for purchase.", "data": [], "source": "PartnerFD"}"""u8;
 
-        var message = new PartnerCenterException(Classifier.Classify(403, body, "application/json"), "POST", "/v1/customers/{customer_id}/orders").Message;
+        var message = new PartnerCenterException(Classifier.Classify(403, body, "application/json")) { Method = "POST", Operation = "/v1/customers/{customer_id}/orders" }.Message;
 
         Assert.StartsWith("Partner Center call POST /v1/customers/{customer_id}/orders failed: HTTP 403, code 800020 (eligibility, not retryable): ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_standard_constructors_keep_the_given_message_and_carry_no_classification()
+    {
+        var inner = new InvalidOperationException("inner");
+
+        var bare = new PartnerCenterException();
+        var withMessage = new PartnerCenterException("custom");
+        var withInner = new PartnerCenterException("custom", inner);
+
+        Assert.Contains(nameof(PartnerCenterException), bare.Message, StringComparison.Ordinal);
+        Assert.Equal("custom", withMessage.Message);
+        Assert.Equal("custom", withInner.Message);
+        Assert.Same(inner, withInner.InnerException);
+        Assert.All(new[] { bare, withMessage, withInner }, e =>
+        {
+            Assert.Equal(default, e.Classification);
+            Assert.Null(e.StatusCode);
+        });
+    }
+
+    [Fact]
+    public void The_classification_constructor_sets_the_status_and_keeps_the_cause()
+    {
+        var inner = new TimeoutException();
+
+        var error = new PartnerCenterException(PartnerCenterErrorClassifier.ClassifyStatus(503), inner) { RetryAfter = TimeSpan.FromSeconds(7) };
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(503, error.Classification.StatusCode);
+        Assert.Same(inner, error.InnerException);
+        Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
+        Assert.Equal("Partner Center call (unknown operation) failed: HTTP 503 (transient, retryable)", error.Message);
     }
 
     [Theory]
@@ -61,7 +95,7 @@ public sealed partial class ExceptionMessageTests
                 }
 
                 checkedRows++;
-                var message = new PartnerCenterException(classification, "GET", "/v1/x").Message;
+                var message = new PartnerCenterException(classification) { Method = "GET", Operation = "/v1/x" }.Message;
                 Assert.EndsWith(": " + description.Trim(), message, StringComparison.Ordinal);
             }
 
@@ -81,7 +115,7 @@ public sealed partial class ExceptionMessageTests
             });
             foreach (var classification in Both(row, withSecrets))
             {
-                var message = new PartnerCenterException(classification, "GET", "/v1/x").Message;
+                var message = new PartnerCenterException(classification) { Method = "GET", Operation = "/v1/x" }.Message;
                 Assert.All(secrets, s => Assert.DoesNotContain(s, message, StringComparison.OrdinalIgnoreCase));
             }
         }

@@ -130,7 +130,7 @@ public sealed class OperationNameEdgeTests
     }
 
     [Fact]
-    public void Uncatalogued_codes_are_capped_per_operation_and_catalogued_ones_never()
+    public void Uncataloged_codes_are_capped_per_operation_and_catalogued_ones_never()
     {
         var resolver = new OperationNameResolver([], maxOperations: 10, maxCodesPerOperation: 1);
         var classifier = PartnerCenterErrorClassifier.Default;

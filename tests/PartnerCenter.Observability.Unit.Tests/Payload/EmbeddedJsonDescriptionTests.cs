@@ -39,7 +39,7 @@ public sealed class EmbeddedJsonDescriptionTests
     public void The_inner_message_is_the_description()
     {
         const string inner = """{"code":"AddressInvalid","message":"Another request for this address is in progress.","country":"US","agreement":"suspended"}""";
-        var result = PartnerCenterErrorClassifier.Default.Classify(400, Outer(987702, inner), Json, includeRawDescription: true);
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, Outer(987702, inner), Json, PartnerCenterRawDescription.Include);
 
         Assert.Equal(PartnerCenterErrorCategory.Conflict, result.Category);
         Assert.Equal("Another request for this address is in progress.", result.Description);

@@ -109,7 +109,7 @@ public sealed class PayloadShapeTests
     {
         var body = """{"code": 800020, "description": "Customer 5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11 isn't eligible"}"""u8;
         var plain = PartnerCenterErrorClassifier.Default.Classify(403, body, Json);
-        var raw = PartnerCenterErrorClassifier.Default.Classify(403, body, Json, includeRawDescription: true);
+        var raw = PartnerCenterErrorClassifier.Default.Classify(403, body, Json, PartnerCenterRawDescription.Include);
 
         Assert.Null(plain.RawDescription);
         Assert.Equal("Customer 5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11 isn't eligible", raw.RawDescription);

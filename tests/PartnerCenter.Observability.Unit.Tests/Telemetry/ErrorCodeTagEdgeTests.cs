@@ -67,9 +67,9 @@ public sealed class ErrorCodeTagEdgeTests
         Assert.True(ErrorCodeTag.IsCatalogued(catalogued));
         Assert.Same(catalogued.Definition!.Code, ErrorCodeTag.ForSpan(catalogued));
 
-        var uncatalogued = PartnerCenterErrorClassifier.Default.Classify(400, "4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55", null);
-        Assert.False(ErrorCodeTag.IsCatalogued(uncatalogued));
-        Assert.Equal("{guid}", ErrorCodeTag.ForSpan(uncatalogued));
+        var uncataloged = PartnerCenterErrorClassifier.Default.Classify(400, "4a7f2c1e-9d3b-4b8a-a1e2-0f9d8c7b6a55", null);
+        Assert.False(ErrorCodeTag.IsCatalogued(uncataloged));
+        Assert.Equal("{guid}", ErrorCodeTag.ForSpan(uncataloged));
 
         var none = PartnerCenterErrorClassifier.Default.Classify(400, null, "x");
         Assert.False(ErrorCodeTag.IsCatalogued(none));

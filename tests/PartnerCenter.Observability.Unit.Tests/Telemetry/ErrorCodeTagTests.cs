@@ -33,7 +33,7 @@ public sealed class ErrorCodeTagTests
     [InlineData("990002\r\n2025-01-01 [FTL] forged", "{redacted}")]
     [InlineData("a\u001b[31mred", "{redacted}")]
     [InlineData("", "{redacted}")]
-    public void Uncatalogued_names_ids_tokens_and_long_codes_never_become_tags(string code, string redacted)
+    public void Uncataloged_names_ids_tokens_and_long_codes_never_become_tags(string code, string redacted)
     {
         Assert.False(ErrorCodeTag.IsTagSafe(code));
         Assert.Equal(redacted, ErrorCodeTag.ForSpan(code));
@@ -46,17 +46,17 @@ public sealed class ErrorCodeTagTests
         var resolver = new OperationNameResolver([], maxOperations: 10, maxCodesPerOperation: 2);
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", Uncatalogued(Guid.NewGuid().ToString("D"))));
+            Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", Uncataloged(Guid.NewGuid().ToString("D"))));
         }
 
-        Assert.Equal("700001", resolver.BoundMetricCode("/v1/invoices", Uncatalogued("700001")));
-        Assert.Equal("700002", resolver.BoundMetricCode("/v1/invoices", Uncatalogued("700002")));
-        Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", Uncatalogued("700003")));
+        Assert.Equal("700001", resolver.BoundMetricCode("/v1/invoices", Uncataloged("700001")));
+        Assert.Equal("700002", resolver.BoundMetricCode("/v1/invoices", Uncataloged("700002")));
+        Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", Uncataloged("700003")));
 
         // Past the metric cap, spans keep the code.
-        Assert.Equal("700003", ErrorCodeTag.ForSpan(Uncatalogued("700003")));
+        Assert.Equal("700003", ErrorCodeTag.ForSpan(Uncataloged("700003")));
     }
 
-    private static PartnerCenterErrorClassification Uncatalogued(string code) =>
+    private static PartnerCenterErrorClassification Uncataloged(string code) =>
         PartnerCenterErrorClassifier.Default.Classify(400, code, "Something we never saw");
 }

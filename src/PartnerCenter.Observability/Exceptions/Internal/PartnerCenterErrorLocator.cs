@@ -112,7 +112,7 @@ internal static class PartnerCenterErrorLocator
             exception.Classification,
             exception.RequestId,
             exception.CorrelationId,
-            exception.RetryAfter?.TotalSeconds,
+            exception.RetryAfter,
             exception.Operation,
             typeof(PartnerCenterException));
 }

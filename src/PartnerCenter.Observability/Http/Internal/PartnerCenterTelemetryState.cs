@@ -24,7 +24,7 @@ internal sealed class PartnerCenterTelemetryState
 
     public PartnerCenterOperationResolver OperationResolver { get; }
 
-    public Discovery.UncataloguedCodeDiscovery Discovery { get; } = new();
+    public Discovery.UncatalogedCodeDiscovery Discovery { get; } = new();
 
     public UnlistedHostWatch HostWatch { get; } = new();
 
@@ -47,12 +47,6 @@ internal sealed class PartnerCenterTelemetryState
 
     internal sealed class Snapshot
     {
-        /// <summary>A snapshot with operation names of its own, for a path outside any service provider.</summary>
-        public Snapshot(PartnerCenterTelemetryOptions options)
-            : this(options, new OperationNaming(options))
-        {
-        }
-
         public Snapshot(PartnerCenterTelemetryOptions options, OperationNaming naming)
         {
             Options = options;

@@ -11,9 +11,9 @@ namespace PartnerCenter.Observability.Tests.Discovery;
 /// The unknown-code discovery event and counter, through a real HttpClient over loopback Kestrel. Each harness is its
 /// own service provider, with its own set of pairs seen.
 /// </summary>
-public sealed class UncataloguedCodeDiscoveryTests
+public sealed class UncatalogedCodeDiscoveryTests
 {
-    private const string EventName = "PartnerCenterUncataloguedCode";
+    private const string EventName = "PartnerCenterUncatalogedCode";
 
     [Fact]
     public async Task The_first_sighting_of_a_pair_logs_one_event_and_counts_once()
@@ -62,7 +62,7 @@ public sealed class UncataloguedCodeDiscoveryTests
     [InlineData(400, """{"description": "no code at all"}""", false)]
     [InlineData(400, """{"code": "97 13 02", "description": "not a plain code"}""", false)]
     [InlineData(400, """{"code": 971303, "description": "Etag is no longer valid"}""", true)] // the template matched, the code is still new
-    public async Task Only_uncatalogued_plain_codes_are_discovered(int status, string body, bool expected)
+    public async Task Only_uncataloged_plain_codes_are_discovered(int status, string body, bool expected)
     {
         await using var server = await LoopbackServer.StartErrorAsync(status, body);
         using var harness = new TelemetryHarness();
