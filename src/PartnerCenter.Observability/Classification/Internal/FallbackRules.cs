@@ -31,7 +31,7 @@ internal static class FallbackRules
     // its own, and a mutant that empties a phrase is found in every text, so any fallback test kills it. Built in a static
     // initializer, each such mutant would cost a session of the whole unit filter (docs/reliability.md, "Mutation testing").
     // Stryker disable String : phrase table (data, static): an emptied phrase matches every text; each phrase is tested by name
-    private static readonly FallbackSignal[] Signals =
+    internal static readonly FallbackSignal[] Signals =
     [
         // Quota: count, seat and licence limits, and maximums.
         new("quota", PartnerCenterErrorCategory.Quota, Strong),
@@ -177,7 +177,7 @@ internal static class FallbackRules
             var rest = text[at..];
             foreach (var signal in rest.Length > 1 && Bucket(rest[0], rest[1]) is var bucket and >= 0 ? ByStart[bucket] : Signals)
             {
-                if ((signal.Weight > best || (signal.Weight == best && Precedes(signal.Category, category))) && rest.StartsWith(signal.Phrase, StringComparison.OrdinalIgnoreCase))
+                if ((signal.Weight > best || (signal.Weight == best && Precedes(signal.Category, category))) && MayStart(rest, signal.Phrase) && rest.StartsWith(signal.Phrase, StringComparison.OrdinalIgnoreCase))
                 {
                     best = signal.Weight;
                     category = signal.Category;
@@ -187,6 +187,13 @@ internal static class FallbackRules
 
         return best > 0;
     }
+
+    /// <summary>
+    /// A quick test before the full comparison: false when the text is too short for the phrase, or when the character
+    /// under the phrase's last one is ASCII and not that character in either ASCII case (the phrases are ASCII).
+    /// </summary>
+    private static bool MayStart(ReadOnlySpan<char> text, string phrase) =>
+        text.Length >= phrase.Length && (text[phrase.Length - 1] is var c && (c > '\x7f' || (c | 0x20) == (phrase[^1] | 0x20)));
 
     /// <summary>The bucket of a word's first two letters when both are ASCII letters (any case); otherwise -1, and every phrase is tried.</summary>
     private static int Bucket(char first, char second) =>
