@@ -54,57 +54,38 @@ internal static partial class FallbackModel
     /// <param name="text">The description, with any error name and exception name the body gave.</param>
     /// <param name="phrases">The hand-weighted phrases' answer for the text (<see cref="FallbackRules"/>); unknown when they found none.</param>
     /// <returns>The best category and its margin over the next.</returns>
-    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases) => Score(statusCode, text, phrases, Keys, Weights, Priors);
+    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases) =>
+        Score(statusCode, text, phrases, new FallbackTable(Keys, Starts, Weights, Priors), StatusWeight, PhraseWeight);
 
     /// <summary>The best category of a text under a model, and by how much it beats the next one.</summary>
     /// <param name="statusCode">The HTTP status, a feature of its own (a 403 is more often a state than a 400 is).</param>
     /// <param name="text">The text.</param>
     /// <param name="phrases">The hand-weighted phrases' answer for the text; unknown when they found none.</param>
-    /// <param name="keys">The feature hashes, sorted.</param>
-    /// <param name="weights"><see cref="ClassCount"/> log-likelihoods (in thousandths) per key, in key order.</param>
-    /// <param name="priors">The log prior (in thousandths) of each class.</param>
-    /// <returns>The best category and its margin; a margin of 0 and <see cref="PartnerCenterErrorCategory.Unknown"/> when no feature is known.</returns>
-    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases, ReadOnlySpan<ulong> keys, ReadOnlySpan<int> weights, ReadOnlySpan<int> priors) =>
-        Score(statusCode, text, phrases, keys, weights, priors, StatusWeight, PhraseWeight);
-
-    /// <summary>As the other overload, with the status's and the phrases' weights given (the folds try several).</summary>
-    /// <param name="statusCode">The HTTP status.</param>
-    /// <param name="text">The text.</param>
-    /// <param name="phrases">The hand-weighted phrases' answer for the text; unknown when they found none.</param>
-    /// <param name="keys">The feature hashes, sorted.</param>
-    /// <param name="weights"><see cref="ClassCount"/> log-likelihoods (in thousandths) per key, in key order.</param>
-    /// <param name="priors">The log prior (in thousandths) of each class.</param>
-    /// <param name="statusWeight">How many times the status counts.</param>
+    /// <param name="model">The model's tables.</param>
+    /// <param name="statusWeight">How many times the status counts (the folds try several).</param>
     /// <param name="phraseWeight">How many times the phrases' answer counts.</param>
-    /// <returns>The best category and its margin.</returns>
-    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases, ReadOnlySpan<ulong> keys, ReadOnlySpan<int> weights, ReadOnlySpan<int> priors, int statusWeight, int phraseWeight)
+    /// <returns>The best category and its margin; a margin of 0 and <see cref="PartnerCenterErrorCategory.Unknown"/> when no feature is known.</returns>
+    public static FallbackScore Score(int statusCode, ReadOnlySpan<char> text, PartnerCenterErrorCategory phrases, FallbackTable model, int statusWeight, int phraseWeight)
     {
         Span<long> scores = stackalloc long[ClassCount];
         for (var c = 0; c < ClassCount; c++)
         {
-            scores[c] = priors[c];
+            scores[c] = model.Priors[c];
         }
 
         var known = 0;
         var features = new FallbackFeatures(text);
         while (features.MoveNext(out var feature))
         {
-            known += Add(scores, feature, keys, weights);
+            known += Add(scores, feature, model, 1);
         }
 
         if (known > 0)
         {
-            for (var i = 0; i < statusWeight; i++)
-            {
-                Add(scores, FallbackFeatures.Status(statusCode), keys, weights);
-            }
-
+            Add(scores, FallbackFeatures.Status(statusCode), model, statusWeight);
             if (phrases != PartnerCenterErrorCategory.Unknown)
             {
-                for (var i = 0; i < phraseWeight; i++)
-                {
-                    Add(scores, FallbackFeatures.Phrase(phrases), keys, weights);
-                }
+                Add(scores, FallbackFeatures.Phrase(phrases), model, phraseWeight);
             }
         }
 
@@ -134,18 +115,19 @@ internal static partial class FallbackModel
         return new FallbackScore(CategoryAt(best), scores[best] - second);
     }
 
-    private static int Add(Span<long> scores, ulong feature, ReadOnlySpan<ulong> keys, ReadOnlySpan<int> weights)
+    /// <summary>Adds a feature's weights, counted <paramref name="times"/> times; returns 1 when the model knows the feature.</summary>
+    private static int Add(Span<long> scores, ulong feature, FallbackTable model, int times)
     {
-        var index = keys.BinarySearch(feature);
+        var index = model.IndexOf(feature);
         if (index < 0)
         {
             return 0;
         }
 
-        var row = weights.Slice(index * ClassCount, ClassCount);
+        var row = model.Weights.Slice(index * ClassCount, ClassCount);
         for (var c = 0; c < ClassCount; c++)
         {
-            scores[c] += row[c];
+            scores[c] += (long)row[c] * times;
         }
 
         return 1;

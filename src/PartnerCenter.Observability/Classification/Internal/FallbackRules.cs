@@ -31,7 +31,7 @@ internal static class FallbackRules
     // its own, and a mutant that empties a phrase is found in every text, so any fallback test kills it. Built in a static
     // initializer, each such mutant would cost a session of the whole unit filter (docs/reliability.md, "Mutation testing").
     // Stryker disable String : phrase table (data, static): an emptied phrase matches every text; each phrase is tested by name
-    private static readonly FallbackSignal[] Signals =
+    internal static readonly FallbackSignal[] Signals =
     [
         // Quota: count, seat and licence limits, and maximums.
         new("quota", PartnerCenterErrorCategory.Quota, Strong),
@@ -146,6 +146,8 @@ internal static class FallbackRules
 
     // Stryker restore String
 
+    private static readonly FallbackSignal[][] ByStart = GroupByStart();
+
     /// <summary>The statuses whose category a description may refine: the ones that cover several kinds of failure.</summary>
     public static bool AppliesTo(int statusCode) => statusCode is 400 or 403 or 422;
 
@@ -162,22 +164,51 @@ internal static class FallbackRules
             return false;
         }
 
+        // Each place a word starts, the phrases that start with its first two letters: the same answer as every phrase
+        // searched for in the whole text, for a few comparisons per word.
         var best = 0;
-        foreach (var signal in Signals)
+        for (var at = 0; at < text.Length; at++)
         {
-            if (signal.Weight < best || (signal.Weight == best && !Precedes(signal.Category, category)))
+            if (!char.IsLetter(text[at]) || (at > 0 && char.IsLetterOrDigit(text[at - 1])))
             {
                 continue;
             }
 
-            if (signal.IsIn(text))
+            var rest = text[at..];
+            foreach (var signal in rest.Length > 1 && Bucket(rest[0], rest[1]) is var bucket and >= 0 ? ByStart[bucket] : Signals)
             {
-                best = signal.Weight;
-                category = signal.Category;
+                if ((signal.Weight > best || (signal.Weight == best && Precedes(signal.Category, category))) && MayStart(rest, signal.Phrase) && rest.StartsWith(signal.Phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    best = signal.Weight;
+                    category = signal.Category;
+                }
             }
         }
 
         return best > 0;
+    }
+
+    /// <summary>
+    /// A quick test before the full comparison: false when the text is too short for the phrase, or when the character
+    /// under the phrase's last one is ASCII and not that character in either ASCII case (the phrases are ASCII).
+    /// </summary>
+    private static bool MayStart(ReadOnlySpan<char> text, string phrase) =>
+        text.Length >= phrase.Length && (text[phrase.Length - 1] is var c && (c > '\x7f' || (c | 0x20) == (phrase[^1] | 0x20)));
+
+    /// <summary>The bucket of a word's first two letters when both are ASCII letters (any case); otherwise -1, and every phrase is tried.</summary>
+    private static int Bucket(char first, char second) =>
+        char.IsAsciiLetter(first) && char.IsAsciiLetter(second) ? ((char.ToUpperInvariant(first) - 'A') * 26) + (char.ToUpperInvariant(second) - 'A') : -1;
+
+    /// <summary>The phrases of each bucket; a phrase that does not start with two ASCII letters is in every bucket.</summary>
+    private static FallbackSignal[][] GroupByStart()
+    {
+        var buckets = new FallbackSignal[26 * 26][];
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            buckets[b] = Array.FindAll(Signals, s => s.Phrase.Length < 2 || Bucket(s.Phrase[0], s.Phrase[1]) is var own && (own < 0 || own == b));
+        }
+
+        return buckets;
     }
 
     private static bool Precedes(PartnerCenterErrorCategory candidate, PartnerCenterErrorCategory current) =>

@@ -103,6 +103,14 @@ internal static class FallbackModelTrainer
         }
 
         text.Append("    ];\n\n")
+            .Append("    /// <summary>Per bucket of the keys' top bits (FallbackTable.BucketBits), the index of its first key; one entry more than the buckets.</summary>\n")
+            .Append("    private static ReadOnlySpan<ushort> Starts =>\n    [\n");
+        foreach (var line in model.Starts.Chunk(16))
+        {
+            text.Append("        ").AppendJoin(", ", line.Select(s => s.ToString(CultureInfo.InvariantCulture))).Append(",\n");
+        }
+
+        text.Append("    ];\n\n")
             .Append("    /// <summary>Per key, in key order: the log-likelihood of the feature in each class (auth, quota, eligibility, validation, not_found, conflict, transient).</summary>\n")
             .Append("    private static ReadOnlySpan<int> Weights =>\n    [\n");
         foreach (var line in model.Weights.Chunk(FallbackModel.ClassCount * 2))
@@ -166,7 +174,7 @@ internal static class FallbackModelTrainer
 
     /// <summary>
     /// The features of an example as the model scores them: its words and pairs, then, when it has a word, its status and
-    /// the phrases' answer (which <see cref="FallbackModel.Score(int, ReadOnlySpan{char}, PartnerCenterErrorCategory, ReadOnlySpan{ulong}, ReadOnlySpan{int}, ReadOnlySpan{int})"/> counts <see cref="FallbackModel.PhraseWeight"/> times).
+    /// the phrases' answer (which <see cref="FallbackModel.Score(int, ReadOnlySpan{char}, PartnerCenterErrorCategory, FallbackTable, int, int)"/> counts <see cref="FallbackModel.PhraseWeight"/> times).
     /// </summary>
     public static List<ulong> Features(FallbackExample example, bool useStatus = true)
     {
@@ -212,16 +220,36 @@ internal sealed record FoldScore(FallbackExample Example, PartnerCenterErrorCate
 /// <summary>A fitted model: sorted feature hashes, their per-class weights and the class priors.</summary>
 internal sealed record FallbackModelData(ulong[] Keys, int[] Weights, int[] Priors)
 {
+    /// <summary>Where each bucket of keys starts (<see cref="FallbackTable"/>): entry b is the index of the first key whose top bits are b or more.</summary>
+    public ushort[] Starts { get; } = StartsOf(Keys);
+
     public int StatusWeight { get; init; } = FallbackModel.StatusWeight;
 
     public int PhraseWeight { get; init; } = FallbackModel.PhraseWeight;
 
-    public FallbackScore Score(int status, string text) => FallbackModel.Score(status, text, FallbackModelTrainer.Phrases(status, text), Keys, Weights, Priors, StatusWeight, PhraseWeight);
+    public FallbackScore Score(int status, string text) => FallbackModel.Score(status, text, FallbackModelTrainer.Phrases(status, text), new FallbackTable(Keys, Starts, Weights, Priors), StatusWeight, PhraseWeight);
 
     /// <summary>The model as a fallback: its category when the margin reaches the threshold, else unknown.</summary>
     public PartnerCenterErrorCategory Classify(int status, string text, long threshold)
     {
         var score = Score(status, text);
         return score.Margin >= threshold && score.Margin > 0 ? score.Category : PartnerCenterErrorCategory.Unknown;
+    }
+
+    private static ushort[] StartsOf(ulong[] sortedKeys)
+    {
+        var starts = new ushort[(1 << FallbackTable.BucketBits) + 1];
+        var k = 0;
+        for (var b = 0; b < starts.Length; b++)
+        {
+            while (k < sortedKeys.Length && (int)(sortedKeys[k] >> (64 - FallbackTable.BucketBits)) < b)
+            {
+                k++;
+            }
+
+            starts[b] = checked((ushort)k);
+        }
+
+        return starts;
     }
 }
