@@ -1,4 +1,3 @@
-using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Tests.Telemetry;
