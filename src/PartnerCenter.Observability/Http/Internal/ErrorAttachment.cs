@@ -10,16 +10,15 @@ internal static class ErrorAttachment
     public const string Key = "PartnerCenter.Observability.Error";
 
     public static void Attach(HttpRequestMessage request, in PartnerCenterErrorClassification classification) =>
-        Set(request, new AttachedError(in classification));
+        ((IDictionary<string, object?>)request.Options)[Key] = new AttachedError(0, default, null, classification);
 
     /// <summary>Attaches an error body to classify when something reads the error (never, in most successful jobs).</summary>
     public static void AttachDeferred(HttpRequestMessage request, int statusCode, ArraySegment<byte> body, PartnerCenterErrorClassifier classifier) =>
-        Set(request, new AttachedError(statusCode, body, classifier));
+        ((IDictionary<string, object?>)request.Options)[Key] = new AttachedError(statusCode, body, classifier);
 
     /// <summary>
-    /// Attaches the error of a response nothing listens to. An in-memory JSON body is kept unclassified: the classification
-    /// is made when something reads the attached error, if ever. A body past the size limit is classified now: a reference
-    /// kept on the request would keep all of it alive, where the classification needs only its first bytes.
+    /// Attaches the error of a response nothing listens to. An in-memory JSON body is classified when something reads
+    /// the error, if ever; one past the size limit at once (a reference would keep all of it alive for the request's life).
     /// </summary>
     public static async ValueTask AttachAsync(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterErrorClassifier classifier, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
@@ -46,7 +45,4 @@ internal static class ErrorAttachment
         classification = default;
         return false;
     }
-
-    private static void Set(HttpRequestMessage request, AttachedError attached) =>
-        ((IDictionary<string, object?>)request.Options)[Key] = attached;
 }

@@ -4,89 +4,62 @@ using PartnerCenter.Observability.Payload;
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// Reads the first bytes of an error response within a size and a time limit, classifies them, and leaves the caller a
-/// content with exactly the original bytes and headers. An in-memory content is read in place and left as it is; a
-/// seekable stream is read and rewound; any other stream is replaced by a <see cref="CapturedBodyContent"/>. A read that
-/// outlives the time limit is never cancelled (cancelling a pending read aborts the connection): it is handed over to
-/// the replacement content.
+/// Reads the first bytes of an error response within a size and a time limit and classifies them, leaving the caller
+/// exactly the original bytes: an in-memory content is read in place, a seekable stream is rewound, and any other stream
+/// is replaced by a <see cref="CapturedBodyContent"/>. A read that outlives the time limit is never cancelled (that
+/// aborts the connection): it is handed over to the replacement content.
 /// </summary>
 internal static class ErrorBodyCapture
 {
-    public static async ValueTask<PartnerCenterErrorClassification> ReadAndClassifyAsync(
-        HttpResponseMessage response,
-        PartnerCenterErrorClassifier classifier,
-        TimeSpan timeout,
-        TimeProvider timeProvider,
-        CancellationToken cancellationToken)
+    public static async ValueTask<PartnerCenterErrorClassification> ReadAndClassifyAsync(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         var content = response.Content;
         var mediaType = content.Headers.ContentType?.MediaType;
+        var limit = classifier.Options.MaxBodyBytes;
         if (!PartnerCenterPayloadReader.IsJsonLike(mediaType))
         {
             return PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotJson);
         }
 
-        // Read one byte past the limit, so that the reader knows the body was longer.
-        var limit = classifier.Options.MaxBodyBytes;
         if (TryReadInMemory(content, limit + 1, out var inMemory))
         {
             return classifier.Classify(status, inMemory, mediaType);
         }
 
-        var declared = content.Headers.ContentLength;
-        if (declared == 0)
-        {
-            return PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Empty);
-        }
-
-        var capacity = declared is > 0 && declared < limit ? (int)declared.Value + 1 : limit + 1;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var seekable = stream.CanSeek;
+        var declared = seekable ? null : content.Headers.ContentLength;
+        var capacity = declared is >= 0 && declared < limit ? (int)declared.Value + 1 : limit + 1; // +1: the reader sees a longer body
         var origin = seekable ? stream.Position : 0;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var started = timeProvider.GetTimestamp();
         var total = 0;
-        var endOfStream = false;
+        var endOfStream = declared == 0;
         Task<int>? pending = null;
         Exception? failure = null;
         try
         {
-            while (total < capacity)
+            while (!endOfStream && total < capacity)
             {
                 var read = stream.ReadAsync(buffer.AsMemory(total, capacity - total), seekable ? cancellationToken : CancellationToken.None);
-                int count;
-                if (read.IsCompleted || seekable)
+                var task = read.IsCompleted || seekable ? null : read.AsTask();
+                var remaining = timeout - timeProvider.GetElapsedTime(started);
+                try
                 {
-                    count = await read.ConfigureAwait(false);
+                    var count = task is null ? await read.ConfigureAwait(false)
+                        : remaining > TimeSpan.Zero ? await task.WaitAsync(remaining, timeProvider, cancellationToken).ConfigureAwait(false)
+                        : throw new TimeoutException();
+                    total += count;
+                    endOfStream = count == 0;
                 }
-                else
+                catch (Exception ex) when (task is not null && ex is TimeoutException or OperationCanceledException)
                 {
-                    var task = read.AsTask();
-                    try
-                    {
-                        var remaining = timeout - timeProvider.GetElapsedTime(started);
-                        count = remaining > TimeSpan.Zero
-                            ? await task.WaitAsync(remaining, timeProvider, cancellationToken).ConfigureAwait(false)
-                            : throw new TimeoutException();
-                    }
-                    catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-                    {
-                        // Stop waiting, but let the read finish into the content the caller gets; its failure is
-                        // observed here, so that it never surfaces as an UnobservedTaskException.
-                        _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                        pending = task;
-                        break;
-                    }
-                }
-
-                if (count == 0)
-                {
-                    endOfStream = true;
+                    // Stop waiting; the read finishes into the caller's content (a failure is observed, never unobserved).
+                    _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    pending = task;
                     break;
                 }
-
-                total += count;
             }
         }
         catch (Exception ex) when (!seekable)
@@ -94,24 +67,23 @@ internal static class ErrorBodyCapture
             // The body broke off or could not be decoded: the caller reads the same failure after the bytes before it.
             failure = ex;
         }
-        finally
-        {
-            if (seekable)
-            {
-                stream.Position = origin;
-            }
-        }
 
         if (seekable)
         {
-            // Read in place and rewound, so that the caller can read it as often as before.
+            stream.Position = origin;
+            // The read left the stream cached in a StreamContent: the caller gets one as it was before (same stream and
+            // position, same headers, nothing cached), so that its reads and LoadIntoBufferAsync work as before.
+            if (content.GetType() == typeof(StreamContent))
+            {
+                response.Content = CapturedBodyContent.CopyHeaders(content, new StreamContent(stream));
+            }
+
             var classification = classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
             ArrayPool<byte>.Shared.Return(buffer);
-            ReplaceStreamContent(response, content, stream);
             return classification;
         }
 
-        // The pending read writes into the buffer after the prefix, so the buffer goes to the content; else a copy does.
+        // A pending read still writes into the pooled buffer after the prefix: then the buffer goes with it, never back.
         var prefix = pending is null ? buffer.AsSpan(0, total).ToArray() : buffer;
         if (pending is null)
         {
@@ -119,7 +91,7 @@ internal static class ErrorBodyCapture
         }
 
         // Hand the bytes over before classifying, so that nothing the classifier does can cost the caller its body.
-        response.Content = new CapturedBodyContent(content, prefix, total, endOfStream ? null : stream, pending, failure);
+        response.Content = new CapturedBodyContent(content, new ReplayStream(content, prefix, total, pending, endOfStream ? null : stream, failure));
         if (endOfStream)
         {
             await stream.DisposeAsync().ConfigureAwait(false);
@@ -131,43 +103,18 @@ internal static class ErrorBodyCapture
             : classifier.Classify(status, prefix.AsSpan(0, total), mediaType);
     }
 
-    /// <summary>
-    /// The first <paramref name="capacity"/> bytes of an in-memory content, which writes itself again on each copy;
-    /// false for any other content (it has to be read).
-    /// </summary>
+    /// <summary>The first <paramref name="capacity"/> bytes of a content that wrote itself in one array write, in place.</summary>
     public static bool TryReadInMemory(HttpContent content, int capacity, out ArraySegment<byte> body)
     {
         body = default;
-        if (content is not (ByteArrayContent or ReadOnlyMemoryContent))
+        if (content is not ByteArrayContent)
         {
             return false;
         }
 
-        // The length is not asked of the headers: computing it would store a Content-Length in them.
-        using var sink = new InMemoryBodySink(capacity);
+        using var sink = new InMemoryBodySink();
         content.CopyTo(sink, null, CancellationToken.None);
-        body = sink.Body;
-        return true;
-    }
-
-    /// <summary>
-    /// ReadAsStreamAsync left its stream cached in a <see cref="StreamContent"/>: the caller's ReadAsStream would get that
-    /// stream (a synchronous one would throw), and its LoadIntoBufferAsync would not be seen. The caller gets a
-    /// <see cref="StreamContent"/> as the original was before the read: same stream and position, same headers.
-    /// </summary>
-    private static void ReplaceStreamContent(HttpResponseMessage response, HttpContent content, Stream stream)
-    {
-        if (content.GetType() != typeof(StreamContent))
-        {
-            return;
-        }
-
-        var fresh = new StreamContent(stream);
-        foreach (var header in content.Headers.NonValidated)
-        {
-            fresh.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        response.Content = fresh;
+        body = sink.Body.Count > capacity ? sink.Body[..capacity] : sink.Body;
+        return sink.IsSingleWrite;
     }
 }

@@ -1,18 +1,19 @@
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// A write-only stream an in-memory content (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>,
-/// <see cref="ReadOnlyMemoryContent"/>) copies itself into, without the stream that <c>ReadAsStream</c> would leave cached
-/// in the caller's content. A single array write is kept by reference (no copy); anything else is copied, up to the
-/// capacity.
+/// A write-only stream that keeps a reference to the one array write an in-memory content (<see cref="ByteArrayContent"/>,
+/// <see cref="StringContent"/>) copies itself with: its bytes, without a copy and without the stream that
+/// <c>ReadAsStream</c> would leave cached in the caller's content.
 /// </summary>
-internal sealed class InMemoryBodySink(int capacity) : Stream
+internal sealed class InMemoryBodySink : Stream
 {
-    private ArraySegment<byte> _body = ArraySegment<byte>.Empty;
-    private bool _copied;
+    private int _writes;
 
-    /// <summary>The body's first bytes (at most the capacity); the content's own array when it wrote itself once.</summary>
-    public ArraySegment<byte> Body => _body.Count > capacity ? _body[..capacity] : _body;
+    /// <summary>The bytes of the last write (empty when nothing was written): the body when <see cref="IsSingleWrite"/>.</summary>
+    public ArraySegment<byte> Body { get; private set; } = ArraySegment<byte>.Empty;
+
+    /// <summary>Whether the content wrote itself in at most one array write.</summary>
+    public bool IsSingleWrite => _writes <= 1;
 
     public override bool CanRead => false;
 
@@ -26,30 +27,11 @@ internal sealed class InMemoryBodySink(int capacity) : Stream
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        if (_body.Count == 0 && !_copied)
-        {
-            _body = new ArraySegment<byte>(buffer, offset, count);
-            return;
-        }
-
-        Write(buffer.AsSpan(offset, count));
+        _writes++;
+        Body = new ArraySegment<byte>(buffer, offset, count);
     }
 
-    public override void Write(ReadOnlySpan<byte> buffer)
-    {
-        var kept = Body;
-        var take = Math.Min(buffer.Length, capacity - kept.Count);
-        if (take <= 0)
-        {
-            return;
-        }
-
-        var copy = new byte[kept.Count + take];
-        kept.AsSpan().CopyTo(copy);
-        buffer[..take].CopyTo(copy.AsSpan(kept.Count));
-        _body = copy;
-        _copied = true;
-    }
+    public override void Write(ReadOnlySpan<byte> buffer) => _writes += 2;
 
     public override void Flush()
     {
