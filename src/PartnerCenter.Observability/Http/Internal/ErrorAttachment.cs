@@ -37,12 +37,7 @@ internal static class ErrorAttachment
 
     public static bool TryGet(HttpRequestMessage request, out PartnerCenterErrorClassification classification)
     {
-        if (((IDictionary<string, object?>)request.Options).TryGetValue(Key, out var value) && value is AttachedError attached)
-        {
-            return attached.TryGet(out classification);
-        }
-
         classification = default;
-        return false;
+        return ((IDictionary<string, object?>)request.Options).TryGetValue(Key, out var value) && value is AttachedError attached && attached.TryGet(out classification);
     }
 }

@@ -5,9 +5,9 @@ namespace PartnerCenter.Observability.Http;
 
 /// <summary>
 /// Reads the first bytes of an error response within a size and a time limit and classifies them, leaving the caller
-/// exactly the original bytes: an in-memory content is read in place, a seekable stream is rewound, and any other stream
-/// is replaced by a <see cref="CapturedBodyContent"/>. A read that outlives the time limit is never cancelled (that
-/// aborts the connection): it is handed over to the replacement content.
+/// exactly the original bytes: an in-memory content is read in place, a seekable stream is rewound, any other stream is
+/// replaced by a <see cref="StreamContent"/> over a <see cref="ReplayStream"/>. A read that outlives the time limit is
+/// never cancelled (that aborts the connection): it is handed over to the replacement content.
 /// </summary>
 internal static class ErrorBodyCapture
 {
@@ -27,17 +27,22 @@ internal static class ErrorBodyCapture
             return classifier.Classify(status, inMemory, mediaType);
         }
 
+        var declared = content.Headers.ContentLength;
+        if (declared == 0)
+        {
+            return PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Empty);
+        }
+
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var seekable = stream.CanSeek;
-        var declared = seekable ? null : content.Headers.ContentLength;
         var capacity = declared is >= 0 && declared < limit ? (int)declared.Value + 1 : limit + 1; // +1: the reader sees a longer body
         var origin = seekable ? stream.Position : 0;
         var buffer = ArrayPool<byte>.Shared.Rent(capacity);
         var started = timeProvider.GetTimestamp();
         var total = 0;
-        var endOfStream = declared == 0;
+        var endOfStream = false;
         Task<int>? pending = null;
-        Exception? failure = null;
+        var failed = false;
         try
         {
             while (!endOfStream && total < capacity)
@@ -48,16 +53,13 @@ internal static class ErrorBodyCapture
                 try
                 {
                     var count = task is null ? await read.ConfigureAwait(false)
-                        : remaining > TimeSpan.Zero ? await task.WaitAsync(remaining, timeProvider, cancellationToken).ConfigureAwait(false)
-                        : throw new TimeoutException();
+                        : await task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, timeProvider, cancellationToken).ConfigureAwait(false);
                     total += count;
                     endOfStream = count == 0;
                 }
                 catch (Exception ex) when (task is not null && ex is TimeoutException or OperationCanceledException)
                 {
-                    // Stop waiting; the read finishes into the caller's content (a failure is observed, never unobserved).
-                    _ = task.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    pending = task;
+                    pending = task; // stop waiting: the read finishes into the caller's content
                     break;
                 }
             }
@@ -65,8 +67,11 @@ internal static class ErrorBodyCapture
         catch (Exception ex) when (!seekable)
         {
             // The body broke off or could not be decoded: the caller reads the same failure after the bytes before it.
-            failure = ex;
+            (pending, failed) = (Task.FromException<int>(ex), true);
         }
+
+        // A failure of the pending read is observed here, so that it never surfaces as an UnobservedTaskException.
+        _ = pending?.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
         if (seekable)
         {
@@ -75,7 +80,7 @@ internal static class ErrorBodyCapture
             // position, same headers, nothing cached), so that its reads and LoadIntoBufferAsync work as before.
             if (content.GetType() == typeof(StreamContent))
             {
-                response.Content = CapturedBodyContent.CopyHeaders(content, new StreamContent(stream));
+                response.Content = CopyHeaders(content, new StreamContent(stream));
             }
 
             var classification = classifier.Classify(status, buffer.AsSpan(0, total), mediaType);
@@ -91,30 +96,36 @@ internal static class ErrorBodyCapture
         }
 
         // Hand the bytes over before classifying, so that nothing the classifier does can cost the caller its body.
-        response.Content = new CapturedBodyContent(content, new ReplayStream(content, prefix, total, pending, endOfStream ? null : stream, failure));
-        if (endOfStream)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-        }
+        response.Content = CopyHeaders(content, new StreamContent(new ReplayStream(content, prefix, total, pending, stream)));
 
         // A body that failed before its first byte says nothing: the status decides, and the outcome says why.
-        return failure is not null && total == 0
+        return failed && total == 0
             ? PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.Invalid)
             : classifier.Classify(status, prefix.AsSpan(0, total), mediaType);
     }
 
-    /// <summary>The first <paramref name="capacity"/> bytes of a content that wrote itself in one array write, in place.</summary>
+    /// <summary>The first <paramref name="capacity"/> bytes of an in-memory content, which writes itself again on each copy.</summary>
     public static bool TryReadInMemory(HttpContent content, int capacity, out ArraySegment<byte> body)
     {
         body = default;
-        if (content is not ByteArrayContent)
+        if (content is not (ByteArrayContent or ReadOnlyMemoryContent))
         {
             return false;
         }
 
-        using var sink = new InMemoryBodySink();
+        using var sink = new InMemoryBodySink(capacity);
         content.CopyTo(sink, null, CancellationToken.None);
-        body = sink.Body.Count > capacity ? sink.Body[..capacity] : sink.Body;
-        return sink.IsSingleWrite;
+        body = sink.Body;
+        return true;
+    }
+
+    private static HttpContent CopyHeaders(HttpContent from, HttpContent to)
+    {
+        foreach (var header in from.Headers.NonValidated)
+        {
+            to.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return to;
     }
 }

@@ -1,19 +1,16 @@
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
-/// A write-only stream that keeps a reference to the one array write an in-memory content (<see cref="ByteArrayContent"/>,
-/// <see cref="StringContent"/>) copies itself with: its bytes, without a copy and without the stream that
-/// <c>ReadAsStream</c> would leave cached in the caller's content.
+/// A write-only stream an in-memory content copies itself into, without the stream <c>ReadAsStream</c> would leave
+/// cached in the caller's content. It keeps the first <c>capacity</c> bytes: by reference when the content writes its
+/// array in one call (<see cref="ByteArrayContent"/>, <see cref="StringContent"/>), else in a copy.
 /// </summary>
-internal sealed class InMemoryBodySink : Stream
+internal sealed class InMemoryBodySink(int capacity) : Stream
 {
+    private byte[]? _copy;
     private int _writes;
 
-    /// <summary>The bytes of the last write (empty when nothing was written): the body when <see cref="IsSingleWrite"/>.</summary>
     public ArraySegment<byte> Body { get; private set; } = ArraySegment<byte>.Empty;
-
-    /// <summary>Whether the content wrote itself in at most one array write.</summary>
-    public bool IsSingleWrite => _writes <= 1;
 
     public override bool CanRead => false;
 
@@ -27,11 +24,34 @@ internal sealed class InMemoryBodySink : Stream
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        _writes++;
-        Body = new ArraySegment<byte>(buffer, offset, count);
+        if (_writes++ == 0)
+        {
+            Body = new ArraySegment<byte>(buffer, offset, Math.Min(count, capacity));
+            return;
+        }
+
+        Write(buffer.AsSpan(offset, count));
     }
 
-    public override void Write(ReadOnlySpan<byte> buffer) => _writes += 2;
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        // Written in pieces: a copy, in a buffer that doubles up to the capacity.
+        _writes++;
+        var kept = Body.Count;
+        var take = Math.Min(buffer.Length, capacity - kept);
+        if (take <= 0)
+        {
+            return;
+        }
+
+        if (_copy is null || _copy.Length < kept + take)
+        {
+            Body.AsSpan().CopyTo(_copy = new byte[Math.Min(capacity, Math.Max(kept + take, 2 * kept))]);
+        }
+
+        buffer[..take].CopyTo(_copy.AsSpan(kept));
+        Body = new ArraySegment<byte>(_copy, 0, kept + take);
+    }
 
     public override void Flush()
     {

@@ -1,15 +1,12 @@
-using System.Runtime.ExceptionServices;
-
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>
 /// The bytes the handler read, then those of a read it stopped waiting for (never cancelled, so the connection is not
-/// aborted and nothing is lost: it writes into the same buffer, after them), then the rest of the original stream; or,
-/// when reading the original failed, the bytes before the failure and then that same failure.
+/// aborted and nothing is lost: it writes into the same buffer, after them), then the rest of the original stream. When
+/// reading the original failed, the pending read is that failure: the bytes before it, then the same exception.
 /// </summary>
-internal sealed class ReplayStream(HttpContent original, byte[] prefix, int length, Task<int>? pending, Stream? rest, Exception? failure) : Stream
+internal sealed class ReplayStream(HttpContent original, byte[] prefix, int length, Task<int>? pending, Stream rest) : Stream
 {
-    private readonly ExceptionDispatchInfo? _failure = failure is null ? null : ExceptionDispatchInfo.Capture(failure);
     private int _position;
 
     public override bool CanRead => true;
@@ -30,8 +27,7 @@ internal sealed class ReplayStream(HttpContent original, byte[] prefix, int leng
             pending = null;
         }
 
-        return TryCopy(buffer.Span, out var count) ? count
-            : rest is null ? 0 : await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return TryCopy(buffer.Span, out var count) ? count : await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -54,14 +50,14 @@ internal sealed class ReplayStream(HttpContent original, byte[] prefix, int leng
     {
         if (disposing)
         {
-            rest?.Dispose();
+            rest.Dispose();
             original.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    /// <summary>Copies from the bytes read so far; past them, throws the failure if there was one; false when the rest is next.</summary>
+    /// <summary>Copies from the bytes read so far; false when the rest is next.</summary>
     private bool TryCopy(Span<byte> destination, out int count)
     {
         count = Math.Min(destination.Length, length - _position);
@@ -72,7 +68,6 @@ internal sealed class ReplayStream(HttpContent original, byte[] prefix, int leng
             return true;
         }
 
-        _failure?.Throw();
         return false;
     }
 }
