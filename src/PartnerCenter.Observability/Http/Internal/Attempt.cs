@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace PartnerCenter.Observability.Http;
 
-/// <summary>One observed HTTP attempt: what the handler learns of it, written once to the span, the metrics and the log.</summary>
-internal sealed class Attempt(PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, string method)
+/// <summary>
+/// One observed HTTP attempt: what the handler learns of it, written once to the span, the metrics and the log. A local
+/// of the handler's one async method, passed by reference: it costs no allocation of its own.
+/// </summary>
+internal struct Attempt(PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, string method)
 {
     public PartnerCenterTelemetryOptions Options { get; } = options;
 
@@ -58,5 +61,5 @@ internal sealed class Attempt(PartnerCenterTelemetryOptions options, PartnerCent
     public double DurationSeconds { get; set; }
 
     /// <summary><c>error.type</c> for spans and logs: the code or the status of a failed response, else the exception's.</summary>
-    public string? ErrorType => ExceptionType ?? (IsFailure && StatusCode is { } status ? Telemetry.FailureRules.ForResponse(Code, status) : null);
+    public readonly string? ErrorType => ExceptionType ?? (IsFailure && StatusCode is { } status ? Telemetry.FailureRules.ForResponse(Code, status) : null);
 }

@@ -11,7 +11,7 @@ namespace PartnerCenter.Observability.Http;
 internal static class AttemptRecorder
 {
     /// <summary>Starts the attempt's span with what is known before the call.</summary>
-    public static Activity? StartSpan(Attempt attempt)
+    public static Activity? StartSpan(in Attempt attempt)
     {
         var activity = SafeActivity.Start(SpanNames.Get(attempt.Method, attempt.Operation), ActivityKind.Client, "span start");
         if (activity is { IsAllDataRequested: true })
@@ -29,13 +29,13 @@ internal static class AttemptRecorder
         return activity;
     }
 
-    public static void Record(Attempt record, PartnerCenterInstruments instruments, ILogger logger)
+    public static void Record(in Attempt record, PartnerCenterInstruments instruments, ILogger logger)
     {
         try
         {
             if (record.Activity is { } activity)
             {
-                WriteSpan(record, activity);
+                WriteSpan(in record, activity);
             }
         }
         catch (Exception ex)
@@ -45,7 +45,7 @@ internal static class AttemptRecorder
 
         try
         {
-            WriteMetrics(record, instruments);
+            WriteMetrics(in record, instruments);
         }
         catch (Exception ex)
         {
@@ -54,7 +54,7 @@ internal static class AttemptRecorder
 
         try
         {
-            WriteLog(record, logger, record.Options);
+            WriteLog(in record, logger, record.Options);
         }
         catch (Exception ex)
         {
@@ -62,7 +62,7 @@ internal static class AttemptRecorder
         }
     }
 
-    private static void WriteSpan(Attempt record, Activity activity)
+    private static void WriteSpan(in Attempt record, Activity activity)
     {
         if (!activity.IsAllDataRequested)
         {
@@ -112,7 +112,7 @@ internal static class AttemptRecorder
     /// <c>error.type=cancelled</c> on cancelled attempts. Status, error code and <c>error.type</c> of failures go on the
     /// error counter only: multiplied by the buckets, they made most of the series.
     /// </summary>
-    private static void WriteMetrics(Attempt record, PartnerCenterInstruments instruments)
+    private static void WriteMetrics(in Attempt record, PartnerCenterInstruments instruments)
     {
         if (instruments.RequestDuration.Enabled)
         {
@@ -137,7 +137,7 @@ internal static class AttemptRecorder
 
         if (record.IsFailure && instruments.Errors.Enabled)
         {
-            instruments.Errors.Add(1, ErrorTags(record));
+            instruments.Errors.Add(1, ErrorTags(in record));
         }
 
         if (record.RetryAfterSeconds is { } retryAfter && instruments.RetryAfter.Enabled)
@@ -156,7 +156,7 @@ internal static class AttemptRecorder
     /// The error counter's tags: operation, status, category, and the code capped per operation
     /// (<see cref="MetricCodeCap"/>) with the <c>error.type</c> made from it.
     /// </summary>
-    private static TagList ErrorTags(Attempt record)
+    private static TagList ErrorTags(in Attempt record)
     {
         var tags = new TagList { { Names.Operation, record.Operation } };
         var code = record.Snapshot.Codes.Bound(record.Operation, record.Classification);
@@ -179,7 +179,7 @@ internal static class AttemptRecorder
         return tags;
     }
 
-    private static void WriteLog(Attempt record, ILogger logger, PartnerCenterTelemetryOptions options)
+    private static void WriteLog(in Attempt record, ILogger logger, PartnerCenterTelemetryOptions options)
     {
         if (!record.IsFailure)
         {

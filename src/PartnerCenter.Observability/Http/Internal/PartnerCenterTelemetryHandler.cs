@@ -54,15 +54,15 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         PartnerCenterTelemetryState.Snapshot? snapshot = null;
-        Attempt? attempt = null;
+        Attempt attempt = default;
+        var observed = false;
         try
         {
             var options = _optionsName is null ? _options.CurrentValue : _options.Get(_optionsName);
-            snapshot = _state.For(options);
-            if (_filterByHost && !snapshot.Hosts.IsMatch(request.RequestUri))
+            var current = _state.For(options);
+            if (_filterByHost && !current.Hosts.IsMatch(request.RequestUri))
             {
-                _state.HostWatch.Skipped(request, snapshot.Operations, _logger);
-                snapshot = null;
+                _state.HostWatch.Skipped(request, current.Operations, _logger);
             }
             else
             {
@@ -71,7 +71,13 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                     _state.HostWatch.Matched();
                 }
 
-                attempt = IsAnySignalOn(options) ? Start(request, new Attempt(options, snapshot, TagValues.Method(request.Method))) : null;
+                snapshot = current;
+                observed = IsAnySignalOn(options);
+                if (observed)
+                {
+                    attempt = new Attempt(options, current, TagValues.Method(request.Method));
+                    Start(request, ref attempt);
+                }
             }
         }
         catch (Exception ex)
@@ -86,19 +92,27 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (attempt is not null)
+            catch (Exception exception) when (observed)
             {
-                RecordException(attempt, exception, request, cancellationToken);
+                RecordException(ref attempt, exception, request, cancellationToken);
                 throw;
             }
 
             try
             {
-                if (attempt is not null)
+                var failed = (int)response.StatusCode >= 400;
+                if (observed)
                 {
-                    await DescribeResponseAsync(attempt, response, request, cancellationToken).ConfigureAwait(false);
+                    ReadHeaders(ref attempt, response);
+                    if (failed)
+                    {
+                        var classification = await ReadErrorAsync(response, attempt.Snapshot.Classifier, attempt.Options, cancellationToken).ConfigureAwait(false);
+                        DescribeError(ref attempt, in classification, request, cancellationToken);
+                    }
+
+                    Finish(ref attempt);
                 }
-                else if (snapshot is not null && snapshot.Options.AttachErrorToRequest && (int)response.StatusCode >= 400)
+                else if (snapshot is not null && snapshot.Options.AttachErrorToRequest && failed)
                 {
                     // Nothing observes spans, metrics or logs: the error is still attached to the request, so that
                     // EnsurePartnerCenterSuccessAsync and the app's own code can use it without reading the body again.
@@ -114,7 +128,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         }
         finally
         {
-            SafeActivity.Stop(attempt?.Activity, "span");
+            SafeActivity.Stop(attempt.Activity, "span");
         }
     }
 
@@ -126,7 +140,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         || _logger.IsEnabled(options.TransientAndQuotaLogLevel)
         || _logger.IsEnabled(options.FailureLogLevel);
 
-    private Attempt Start(HttpRequestMessage request, Attempt attempt)
+    private void Start(HttpRequestMessage request, ref Attempt attempt)
     {
         try
         {
@@ -151,7 +165,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             // Ids the handler generated are well-formed by construction; only the app's own are checked.
             attempt.RequestId = attempt.SpanRequestId = addedRequestId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
             attempt.CorrelationId = attempt.SpanCorrelationId = addedCorrelationId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
-            attempt.Activity = AttemptRecorder.StartSpan(attempt);
+            attempt.Activity = AttemptRecorder.StartSpan(in attempt);
         }
         catch (Exception ex)
         {
@@ -159,59 +173,57 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         }
 
         attempt.Started = AttemptClock.Start(_timeProvider);
-        return attempt;
     }
 
-    /// <summary>Reads the response headers, and the bounded error body of a failure, into the attempt, then writes it.</summary>
-    private async ValueTask DescribeResponseAsync(Attempt attempt, HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+    private void ReadHeaders(ref Attempt attempt, HttpResponseMessage response)
     {
-        var status = (int)response.StatusCode;
-        attempt.StatusCode = status;
+        attempt.StatusCode = (int)response.StatusCode;
         attempt.RequestId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.RequestId) ?? attempt.RequestId;
         attempt.CorrelationId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationId) ?? attempt.CorrelationId;
         attempt.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
         attempt.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
-        if (status >= 400)
-        {
-            PartnerCenterErrorClassification classification;
-            try
-            {
-                classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, attempt.Snapshot.Classifier, attempt.Options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                classification = PartnerCenterErrorClassifier.ClassifyStatus(status, PartnerCenterPayloadOutcome.NotRead);
-            }
+    }
 
-            ErrorAttachment.Attach(request, in classification);
-            attempt.Classification = classification;
-            if (FailureRules.IsCallerCancellation(request, cancellationToken))
-            {
-                // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
-                // attempt is recorded as cancelled, not as an error.
-                attempt.ExceptionType = PartnerCenterTelemetryNames.Values.Canceled;
-            }
-            else
-            {
-                attempt.IsFailure = true;
-                attempt.Category = classification.Category;
-                attempt.Retryable = classification.IsRetryable;
-                attempt.Code = ErrorCodeTag.ForSpan(classification);
-                _state.Discovery.Observe(in classification, attempt.Operation, _state.Instruments, _logger);
-            }
+    /// <summary>The bounded error-body read; a cancellation by the caller leaves the status to classify the attempt.</summary>
+    private async ValueTask<PartnerCenterErrorClassification> ReadErrorAsync(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, PartnerCenterTelemetryOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ErrorBodyCapture.ReadAndClassifyAsync(response, classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return PartnerCenterErrorClassifier.ClassifyStatus((int)response.StatusCode, PartnerCenterPayloadOutcome.NotRead);
+        }
+    }
+
+    private void DescribeError(ref Attempt attempt, in PartnerCenterErrorClassification classification, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ErrorAttachment.Attach(request, in classification);
+        attempt.Classification = classification;
+        if (FailureRules.IsCallerCancellation(request, cancellationToken))
+        {
+            // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
+            // attempt is recorded as cancelled, not as an error.
+            attempt.ExceptionType = PartnerCenterTelemetryNames.Values.Canceled;
+            return;
         }
 
-        Finish(attempt);
+        attempt.IsFailure = true;
+        attempt.Category = classification.Category;
+        attempt.Retryable = classification.IsRetryable;
+        attempt.Code = ErrorCodeTag.ForSpan(classification);
+        _state.Discovery.Observe(in classification, attempt.Operation, _state.Instruments, _logger);
     }
 
     /// <summary>The duration covers the attempt up to the headers, and the bounded error-body read when there was one.</summary>
-    private void Finish(Attempt attempt)
+    private void Finish(ref Attempt attempt)
     {
         attempt.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, attempt.Activity, attempt.Started);
-        AttemptRecorder.Record(attempt, _state.Instruments, _logger);
+        AttemptRecorder.Record(in attempt, _state.Instruments, _logger);
     }
 
-    private void RecordException(Attempt attempt, Exception exception, HttpRequestMessage request, CancellationToken cancellationToken)
+    private void RecordException(ref Attempt attempt, Exception exception, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
@@ -228,7 +240,7 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
                 attempt.ExceptionType = FailureRules.ForException(exception);
             }
 
-            Finish(attempt);
+            Finish(ref attempt);
         }
         catch (Exception ex)
         {
