@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 
 /// <summary>
-/// A log provider that keeps only what the load tests compare: each <c>PartnerCenterCallFailed</c> record's request id,
+/// A log provider that keeps only what the load tests compare: each failure event's request id,
 /// status and code (cheap enough for a million calls).
 /// </summary>
 internal sealed class FailureLogCollector : ILoggerProvider
@@ -32,7 +32,8 @@ internal sealed class FailureLogCollector : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (eventId.Id != 1 || state is not IReadOnlyList<KeyValuePair<string, object?>> properties)
+            // Ids 10 to 16 are the failure events (docs/telemetry.md).
+            if (eventId.Id is < 10 or > 16 || state is not IReadOnlyList<KeyValuePair<string, object?>> properties)
             {
                 return;
             }

@@ -67,7 +67,7 @@ internal sealed class ProbeResult
         return text.ToString();
     }
 
-    /// <summary>The text of our own failure log records (<c>PartnerCenterCallFailed</c>): message and properties.</summary>
-    public string FailureLogText() => string.Join('\n', Logs.Where(l => l.Id.Id == 1 && l.Category == PartnerCenterTelemetryNames.SourceName)
+    /// <summary>The text of our own failure log records (the failure events, ids 10 to 16): message and properties.</summary>
+    public string FailureLogText() => string.Join('\n', Logs.Where(l => l.Id.Id is >= 10 and <= 16 && l.Category == PartnerCenterTelemetryNames.SourceName)
         .Select(l => l.Message + "\n" + string.Join('\n', (l.StructuredState ?? []).Select(p => p.Key + "=" + p.Value))));
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnerCenter.Observability.Tests.Infrastructure;
+using PartnerCenter.Observability.Logging;
 
 namespace PartnerCenter.Observability.Tests.Http;
 
@@ -122,7 +123,7 @@ public sealed class HandlerOptionsTests
 
         using var response = await client.GetAsync(new Uri(server.BaseAddress, "v1/invoices"));
 
-        var failure = Assert.Single(harness.LogsAtOrAbove(LogLevel.Information), r => r.Id.Name == "PartnerCenterCallFailed");
+        var failure = Assert.Single(harness.LogsAtOrAbove(LogLevel.Information), r => PartnerCenterLog.IsCallFailed(r.Id));
         Assert.Equal(category == "transient" ? LogLevel.Information : LogLevel.Critical, failure.Level);
         Assert.Equal(category, failure.StructuredState!.Single(p => p.Key == PartnerCenterTelemetryNames.Tags.ErrorCategory).Value);
     }

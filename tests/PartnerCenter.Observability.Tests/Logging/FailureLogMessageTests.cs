@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using PartnerCenter.Observability.Logging;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
 namespace PartnerCenter.Observability.Tests.Logging;
 
 /// <summary>
-/// The failure event (<c>PartnerCenterCallFailed</c>) read by a person: one sentence per shape of failure, with no
+/// The failure events (<c>PartnerCenterCallFailed*</c>, <c>PartnerCenterCallThrottled*</c>) read by a person: one sentence per shape of failure, with no
 /// <c>(null)</c> and no status repeated as a code, over a real Kestrel server; every shape keeps the same properties.
 /// </summary>
 public sealed class FailureLogMessageTests
@@ -92,12 +93,12 @@ public sealed class FailureLogMessageTests
         var log = Assert.Single(harness.LogsAtOrAbove(LogLevel.Information));
         Assert.Equal("Partner Center GET /v1/invoices failed without a response: connection_error (transient)", log.Message);
         Assert.DoesNotContain("(null)", log.Message, StringComparison.Ordinal);
-        Assert.Equal("PartnerCenterCallFailed", log.Id.Name);
+        Assert.Equal(new EventId(16, "PartnerCenterCallFailedWithoutResponse"), log.Id);
         Assert.Null(Properties(log)[Tags.HttpResponseStatusCode]);
     }
 
     [Fact]
-    public async Task Every_shape_carries_the_same_properties_under_the_same_event()
+    public async Task Every_shape_carries_the_same_properties_under_an_event_of_its_own()
     {
         await using var throttled = await LoopbackServer.StartErrorAsync(429, "{}", headers: r => r.Headers.RetryAfter = "1");
         await using var failed = await LoopbackServer.StartErrorAsync(403, """{"code": 800020, "description": "x"}""");
@@ -105,8 +106,8 @@ public sealed class FailureLogMessageTests
         var a = await FailureLogAsync(throttled, "v1/invoices");
         var b = await FailureLogAsync(failed, "v1/invoices");
 
-        Assert.Equal(new EventId(1, "PartnerCenterCallFailed"), a.Id);
-        Assert.Equal(a.Id, b.Id);
+        Assert.Equal(new EventId(14, "PartnerCenterCallThrottled"), a.Id);
+        Assert.Equal(new EventId(10, "PartnerCenterCallFailedWithCode"), b.Id);
         Assert.Equal(
             Properties(a).Keys.Where(k => k != "{OriginalFormat}").Order(StringComparer.Ordinal),
             Properties(b).Keys.Where(k => k != "{OriginalFormat}").Order(StringComparer.Ordinal));
@@ -121,7 +122,7 @@ public sealed class FailureLogMessageTests
         {
         }
 
-        return Assert.Single(harness.LogsAtOrAbove(LogLevel.Information), r => r.Id.Name == "PartnerCenterCallFailed");
+        return Assert.Single(harness.LogsAtOrAbove(LogLevel.Information), r => PartnerCenterLog.IsCallFailed(r.Id));
     }
 
     private static Dictionary<string, string?> Properties(FakeLogRecord log) =>

@@ -1,4 +1,5 @@
 using PartnerCenter.Observability.Operations;
+using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Tests.Operations;
 
@@ -132,19 +133,19 @@ public sealed class OperationNameEdgeTests
     [Fact]
     public void Uncataloged_codes_are_capped_per_operation_and_catalogued_ones_never()
     {
-        var resolver = new OperationNameResolver([], maxOperations: 10, maxCodesPerOperation: 1);
+        var cap = new MetricCodeCap(maxPerOperation: 1);
         var classifier = PartnerCenterErrorClassifier.Default;
 
-        Assert.Null(resolver.BoundMetricCode("/v1/invoices", classifier.Classify(400, null, "x")));
-        Assert.Equal("700001", resolver.BoundMetricCode("/v1/invoices", classifier.Classify(400, "700001", null)));
-        Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", classifier.Classify(400, "700002", null)));
-        Assert.Equal("700002", resolver.BoundMetricCode("/v1/orders", classifier.Classify(400, "700002", null)));
+        Assert.Null(cap.Bound("/v1/invoices", classifier.Classify(400, null, "x")));
+        Assert.Equal("700001", cap.Bound("/v1/invoices", classifier.Classify(400, "700001", null)));
+        Assert.Equal("other", cap.Bound("/v1/invoices", classifier.Classify(400, "700002", null)));
+        Assert.Equal("700002", cap.Bound("/v1/orders", classifier.Classify(400, "700002", null)));
 
         var catalogued = classifier.Classify(403, "800020", null);
-        Assert.Equal("800020", resolver.BoundMetricCode("/v1/invoices", catalogued));
-        Assert.Equal("800020", resolver.BoundMetricCode("/v1/invoices", catalogued));
+        Assert.Equal("800020", cap.Bound("/v1/invoices", catalogued));
+        Assert.Equal("800020", cap.Bound("/v1/invoices", catalogued));
     }
 
     private static OperationNameResolver Create(int maxOperations = 100, params string[] templates) =>
-        new(templates, maxOperations, maxCodesPerOperation: 50);
+        new(templates, maxOperations);
 }

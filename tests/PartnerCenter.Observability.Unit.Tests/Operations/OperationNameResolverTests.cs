@@ -4,7 +4,7 @@ namespace PartnerCenter.Observability.Tests.Operations;
 
 public sealed class OperationNameResolverTests
 {
-    private static OperationNameResolver Create(int max = 100, params string[] templates) => new(templates, max, 10);
+    private static OperationNameResolver Create(int max = 100, params string[] templates) => new(templates, max);
 
     [Theory]
     [InlineData("/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/carts/abc/checkout", "/v1/customers/{customer_id}/carts/{cart_id}/checkout")]

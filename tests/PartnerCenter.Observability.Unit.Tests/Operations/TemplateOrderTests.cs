@@ -10,7 +10,7 @@ public sealed class TemplateOrderTests
     [InlineData("/v7/{b}/x", "/v7/{a}/x")]
     public void The_first_of_equally_specific_user_templates_wins(string first, string second)
     {
-        var resolver = new OperationNameResolver([first, second], maxOperations: 10, maxCodesPerOperation: 10);
+        var resolver = new OperationNameResolver([first, second], maxOperations: 10);
         Assert.Equal(first, resolver.Resolve("/v7/anything/x"));
     }
 }

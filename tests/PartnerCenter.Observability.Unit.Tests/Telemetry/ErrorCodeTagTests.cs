@@ -1,4 +1,3 @@
-using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Telemetry;
 
 namespace PartnerCenter.Observability.Tests.Telemetry;
@@ -43,15 +42,15 @@ public sealed class ErrorCodeTagTests
     [Fact]
     public void Codes_that_are_not_tag_safe_take_no_slot_of_the_per_operation_cap()
     {
-        var resolver = new OperationNameResolver([], maxOperations: 10, maxCodesPerOperation: 2);
+        var cap = new MetricCodeCap(maxPerOperation: 2);
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", Uncataloged(Guid.NewGuid().ToString("D"))));
+            Assert.Equal("other", cap.Bound("/v1/invoices", Uncataloged(Guid.NewGuid().ToString("D"))));
         }
 
-        Assert.Equal("700001", resolver.BoundMetricCode("/v1/invoices", Uncataloged("700001")));
-        Assert.Equal("700002", resolver.BoundMetricCode("/v1/invoices", Uncataloged("700002")));
-        Assert.Equal("other", resolver.BoundMetricCode("/v1/invoices", Uncataloged("700003")));
+        Assert.Equal("700001", cap.Bound("/v1/invoices", Uncataloged("700001")));
+        Assert.Equal("700002", cap.Bound("/v1/invoices", Uncataloged("700002")));
+        Assert.Equal("other", cap.Bound("/v1/invoices", Uncataloged("700003")));
 
         // Past the metric cap, spans keep the code.
         Assert.Equal("700003", ErrorCodeTag.ForSpan(Uncataloged("700003")));

@@ -10,11 +10,30 @@ namespace PartnerCenter.Observability.Http;
 /// <summary>Writes one attempt to the span, the metrics and the failure log. Each signal is guarded on its own.</summary>
 internal static class AttemptRecorder
 {
-    public static void Record(in AttemptRecord record, Activity? activity, PartnerCenterInstruments instruments, ILogger logger, PartnerCenterTelemetryOptions options)
+    /// <summary>Starts the attempt's span with what is known before the call.</summary>
+    public static Activity? StartSpan(in Attempt attempt)
+    {
+        var activity = SafeActivity.Start(SpanNames.Get(attempt.Method, attempt.Operation), ActivityKind.Client, "span start");
+        if (activity is { IsAllDataRequested: true })
+        {
+            // A new span has no tags yet: AddTag appends, where SetTag would first search the list for the key.
+            activity.AddTag(Names.HttpRequestMethod, attempt.Method);
+            AddIfNotNull(activity, Names.ServerAddress, attempt.ServerAddress);
+            activity.AddTag(Names.Operation, attempt.Operation);
+
+            // Known from the start, so that logs written inside the pipeline can pick them up from the current span.
+            AddIfNotNull(activity, Names.RequestId, attempt.RequestId);
+            AddIfNotNull(activity, Names.CorrelationId, attempt.CorrelationId);
+        }
+
+        return activity;
+    }
+
+    public static void Record(in Attempt record, PartnerCenterInstruments instruments, ILogger logger)
     {
         try
         {
-            if (activity is not null)
+            if (record.Activity is { } activity)
             {
                 WriteSpan(in record, activity);
             }
@@ -35,7 +54,7 @@ internal static class AttemptRecorder
 
         try
         {
-            WriteLog(in record, logger, options);
+            WriteLog(in record, logger, record.Options);
         }
         catch (Exception ex)
         {
@@ -43,7 +62,7 @@ internal static class AttemptRecorder
         }
     }
 
-    private static void WriteSpan(in AttemptRecord record, Activity activity)
+    private static void WriteSpan(in Attempt record, Activity activity)
     {
         if (!activity.IsAllDataRequested)
         {
@@ -72,17 +91,17 @@ internal static class AttemptRecorder
             activity.SetTag(Names.CorrelationId, record.CorrelationId);
         }
 
-        SpanTags.AddIfNotNull(activity, Names.CorrelationVector, record.CorrelationVector);
+        AddIfNotNull(activity, Names.CorrelationVector, record.CorrelationVector);
         if (record.RetryAfterSeconds is { } retryAfter)
         {
             activity.AddTag(Names.RetryAfter, retryAfter);
         }
 
-        SpanTags.AddIfNotNull(activity, Names.ErrorType, record.ErrorType);
+        AddIfNotNull(activity, Names.ErrorType, record.ErrorType);
         if (record.IsFailure)
         {
-            SpanTags.AddIfNotNull(activity, Names.ErrorCode, record.Code);
-            SpanTags.AddIfNotNull(activity, Names.ErrorCategory, record.Category?.ToTagValue());
+            AddIfNotNull(activity, Names.ErrorCode, record.Code);
+            AddIfNotNull(activity, Names.ErrorCategory, record.Category?.ToTagValue());
             activity.AddTag(Names.Retryable, TagValues.Boolean(record.Retryable));
             activity.SetStatus(ActivityStatusCode.Error);
         }
@@ -93,7 +112,7 @@ internal static class AttemptRecorder
     /// <c>error.type=cancelled</c> on cancelled attempts. Status, error code and <c>error.type</c> of failures go on the
     /// error counter only: multiplied by the buckets, they made most of the series.
     /// </summary>
-    private static void WriteMetrics(in AttemptRecord record, PartnerCenterInstruments instruments)
+    private static void WriteMetrics(in Attempt record, PartnerCenterInstruments instruments)
     {
         if (instruments.RequestDuration.Enabled)
         {
@@ -102,7 +121,7 @@ internal static class AttemptRecorder
                 { Names.HttpRequestMethod, record.Method },
                 { Names.Operation, record.Operation },
             };
-            if (!record.IsFailure && record.ErrorType is { } cancelled)
+            if (!record.IsFailure && record.ExceptionType is { } cancelled)
             {
                 // Only "cancelled": neither a success nor a failure, and every attempt ratio leaves it out.
                 tags.Add(Names.ErrorType, cancelled);
@@ -133,30 +152,34 @@ internal static class AttemptRecorder
         }
     }
 
-    /// <summary>The error counter's tags: operation, status, category, the capped code and its <c>error.type</c>.</summary>
-    private static TagList ErrorTags(in AttemptRecord record)
+    /// <summary>
+    /// The error counter's tags: operation, status, category, and the code capped per operation
+    /// (<see cref="MetricCodeCap"/>) with the <c>error.type</c> made from it.
+    /// </summary>
+    private static TagList ErrorTags(in Attempt record)
     {
         var tags = new TagList { { Names.Operation, record.Operation } };
+        var code = record.Snapshot.Codes.Bound(record.Operation, record.Classification);
         if (record.StatusCode is { } status)
         {
             tags.Add(Names.HttpResponseStatusCode, TagValues.Status(status));
+            tags.Add(Names.ErrorType, FailureRules.ForResponse(code, status));
         }
-
-        if ((record.MetricErrorType ?? record.ErrorType) is { } errorType)
+        else
         {
-            tags.Add(Names.ErrorType, errorType);
+            tags.Add(Names.ErrorType, record.ExceptionType);
         }
 
         tags.Add(Names.ErrorCategory, record.Category?.ToTagValue());
-        if (record.MetricCode is not null)
+        if (code is not null)
         {
-            tags.Add(Names.ErrorCode, record.MetricCode);
+            tags.Add(Names.ErrorCode, code);
         }
 
         return tags;
     }
 
-    private static void WriteLog(in AttemptRecord record, ILogger logger, PartnerCenterTelemetryOptions options)
+    private static void WriteLog(in Attempt record, ILogger logger, PartnerCenterTelemetryOptions options)
     {
         if (!record.IsFailure)
         {
@@ -194,5 +217,14 @@ internal static class AttemptRecorder
             record.RequestId,
             record.CorrelationId,
             record.RetryAfterSeconds);
+    }
+
+    /// <summary>Appends the tag when there is a value (the key is not on the span yet, so nothing is searched).</summary>
+    private static void AddIfNotNull(Activity activity, string key, object? value)
+    {
+        if (value is not null)
+        {
+            activity.AddTag(key, value);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -52,169 +51,38 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         _filterByHost = filterByHost;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        PartnerCenterTelemetryOptions options;
-        PartnerCenterTelemetryState.Snapshot snapshot;
+        PartnerCenterTelemetryState.Snapshot? snapshot = null;
+        Attempt attempt = default;
+        var observed = false;
         try
         {
-            options = _optionsName is null ? _options.CurrentValue : _options.Get(_optionsName);
-            snapshot = _state.For(options);
-            if (_filterByHost)
+            var options = _optionsName is null ? _options.CurrentValue : _options.Get(_optionsName);
+            var current = _state.For(options);
+            if (_filterByHost && !current.Hosts.IsMatch(request.RequestUri))
             {
-                if (!snapshot.Hosts.IsMatch(request.RequestUri))
+                _state.HostWatch.Skipped(request, current.Operations, _logger);
+            }
+            else
+            {
+                if (_filterByHost)
                 {
-                    _state.HostWatch.Skipped(request, snapshot.Operations, _logger);
-                    return base.SendAsync(request, cancellationToken);
+                    _state.HostWatch.Matched();
                 }
 
-                _state.HostWatch.Matched();
-            }
-
-            if (!IsAnySignalOn(options))
-            {
-                return SendUnobserved(request, options, snapshot, cancellationToken);
+                snapshot = current;
+                observed = IsAnySignalOn(options);
+                if (observed)
+                {
+                    attempt = new Attempt(options, current, TagValues.Method(request.Method));
+                    Start(request, ref attempt);
+                }
             }
         }
         catch (Exception ex)
         {
             PartnerCenterEventSource.Log.InstrumentationFault("options", ex);
-            return base.SendAsync(request, cancellationToken);
-        }
-
-        return SendInstrumentedAsync(request, options, snapshot, cancellationToken);
-    }
-
-    private bool IsAnySignalOn(PartnerCenterTelemetryOptions options) =>
-        options.AddRequestIds
-        || options.EnrichHttpClientMetrics
-        || PartnerCenterInstruments.ActivitySource.HasListeners()
-        || _state.Instruments.AnyMetricEnabled
-        || _logger.IsEnabled(options.TransientAndQuotaLogLevel)
-        || _logger.IsEnabled(options.FailureLogLevel);
-
-    /// <summary>
-    /// Nothing observes spans, metrics or logs: a success passes through untouched (without even an async step when the
-    /// inner handler completed synchronously); an error is still classified and attached to the request, so that
-    /// <c>EnsurePartnerCenterSuccessAsync</c> and the app's own code can use it without reading the body again.
-    /// </summary>
-    private Task<HttpResponseMessage> SendUnobserved(HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
-    {
-        var sending = base.SendAsync(request, cancellationToken);
-        if (!options.AttachErrorToRequest)
-        {
-            return sending;
-        }
-
-        if (!sending.IsCompletedSuccessfully)
-        {
-            return SendThenAttachErrorAsync(sending, request, options, snapshot, cancellationToken);
-        }
-
-        // Completed synchronously: a success is returned as it is; an in-memory error body needs no async step either.
-        var response = sending.Result;
-        if ((int)response.StatusCode < 400 || TryAttachInMemoryError(response, request, snapshot))
-        {
-            return sending;
-        }
-
-        var attaching = AttachErrorAsync(response, request, options, snapshot, cancellationToken);
-        return attaching.IsCompletedSuccessfully ? sending : AwaitAttachingAsync(attaching, sending);
-    }
-
-    private async Task<HttpResponseMessage> SendThenAttachErrorAsync(Task<HttpResponseMessage> sending, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
-    {
-        var response = await sending.ConfigureAwait(false);
-        if ((int)response.StatusCode >= 400 && !TryAttachInMemoryError(response, request, snapshot))
-        {
-            await AttachErrorAsync(response, request, options, snapshot, cancellationToken).ConfigureAwait(false);
-        }
-
-        return response;
-    }
-
-    /// <summary>
-    /// Attaches an in-memory error body without entering an async method (<see cref="ErrorAttachment.TryAttachInMemory"/>).
-    /// True when done, or when it failed (reported, and the caller gets the response as it is); false for a streamed body.
-    /// </summary>
-    private static bool TryAttachInMemoryError(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryState.Snapshot snapshot)
-    {
-        try
-        {
-            return ErrorAttachment.TryAttachInMemory(response, request, snapshot.Classifier);
-        }
-        catch (Exception ex)
-        {
-            PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
-            return true;
-        }
-    }
-
-    private static async Task<HttpResponseMessage> AwaitAttachingAsync(ValueTask attaching, Task<HttpResponseMessage> sending)
-    {
-        await attaching.ConfigureAwait(false);
-        return await sending.ConfigureAwait(false);
-    }
-
-    private async ValueTask AttachErrorAsync(HttpResponseMessage response, HttpRequestMessage request, PartnerCenterTelemetryOptions options, PartnerCenterTelemetryState.Snapshot snapshot, CancellationToken cancellationToken)
-    {
-        if ((int)response.StatusCode < 400)
-        {
-            return;
-        }
-
-        try
-        {
-            var classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
-            ErrorAttachment.Attach(request, in classification);
-        }
-        catch (Exception ex)
-        {
-            PartnerCenterEventSource.Log.InstrumentationFault("response", ex);
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendInstrumentedAsync(
-        HttpRequestMessage request,
-        PartnerCenterTelemetryOptions options,
-        PartnerCenterTelemetryState.Snapshot snapshot,
-        CancellationToken cancellationToken)
-    {
-        var record = new AttemptRecord { Method = TagValues.Method(request.Method), Operation = PartnerCenterTelemetryNames.Values.Other };
-        Activity? activity = null;
-        long started = 0;
-        try
-        {
-            string? addedRequestId = null;
-            string? addedCorrelationId = null;
-            if (options.AddRequestIds)
-            {
-                PartnerCenterHeaders.AddIdsIfMissing(request, out addedRequestId, out addedCorrelationId);
-            }
-
-            record.Operation = snapshot.Operations.Resolve(request);
-            record.ResendCount = request.Options.TryGetValue(PartnerCenterRequestKeys.ResendCount, out var resend) ? resend : 0;
-            record.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
-            if (options.EnrichHttpClientMetrics)
-            {
-                // Once per attempt: the runtime clears a request's callbacks after each measurement, and a retry
-                // pipeline sends a copy of the request (with this one's options) for each attempt.
-                request.Options.Set(PartnerCenterRequestKeys.ResolvedOperation, record.Operation);
-                HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
-            }
-
-            // Ids the handler generated are well-formed by construction; only the app's own are checked.
-            record.RequestId = addedRequestId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
-            record.CorrelationId = addedCorrelationId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
-            record.SpanRequestId = record.RequestId;
-            record.SpanCorrelationId = record.CorrelationId;
-            activity = StartActivity(in record);
-            started = AttemptClock.Start(_timeProvider);
-        }
-        catch (Exception ex)
-        {
-            PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
-            started = AttemptClock.Start(_timeProvider);
         }
 
         try
@@ -224,15 +92,32 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception)
+            catch (Exception exception) when (observed)
             {
-                RecordException(ref record, exception, activity, started, request, options, cancellationToken);
+                RecordException(ref attempt, exception, request, cancellationToken);
                 throw;
             }
 
             try
             {
-                await DescribeResponseAsync(response, request, options, snapshot, ref record, activity, started, cancellationToken).ConfigureAwait(false);
+                var failed = (int)response.StatusCode >= 400;
+                if (observed)
+                {
+                    ReadHeaders(ref attempt, response);
+                    if (failed)
+                    {
+                        var classification = await ReadErrorAsync(response, attempt.Snapshot.Classifier, attempt.Options, cancellationToken).ConfigureAwait(false);
+                        DescribeError(ref attempt, in classification, request, cancellationToken);
+                    }
+
+                    Finish(ref attempt);
+                }
+                else if (snapshot is not null && snapshot.Options.AttachErrorToRequest && failed)
+                {
+                    // Nothing observes spans, metrics or logs: the error is still attached to the request, so that
+                    // EnsurePartnerCenterSuccessAsync and the app's own code can use it without reading the body again.
+                    await ErrorAttachment.AttachAsync(response, request, snapshot.Classifier, snapshot.Options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex)
             {
@@ -243,152 +128,119 @@ internal sealed class PartnerCenterTelemetryHandler : DelegatingHandler
         }
         finally
         {
-            SafeActivity.Stop(activity, "span");
+            SafeActivity.Stop(attempt.Activity, "span");
         }
     }
 
-    private static Activity? StartActivity(in AttemptRecord record)
+    private bool IsAnySignalOn(PartnerCenterTelemetryOptions options) =>
+        options.AddRequestIds
+        || options.EnrichHttpClientMetrics
+        || PartnerCenterInstruments.ActivitySource.HasListeners()
+        || _state.Instruments.AnyMetricEnabled
+        || _logger.IsEnabled(options.TransientAndQuotaLogLevel)
+        || _logger.IsEnabled(options.FailureLogLevel);
+
+    private void Start(HttpRequestMessage request, ref Attempt attempt)
     {
-        var activity = SafeActivity.Start(SpanNames.Get(record.Method, record.Operation), ActivityKind.Client, "span start");
-        if (activity is { IsAllDataRequested: true })
-        {
-            // A new span has no tags yet: AddTag appends, where SetTag would first search the list for the key.
-            activity.AddTag(Names.HttpRequestMethod, record.Method);
-            SpanTags.AddIfNotNull(activity, Names.ServerAddress, record.ServerAddress);
-            activity.AddTag(Names.Operation, record.Operation);
-
-            // Known from the start, so that logs written inside the pipeline can pick them up from the current span.
-            SpanTags.AddIfNotNull(activity, Names.RequestId, record.RequestId);
-            SpanTags.AddIfNotNull(activity, Names.CorrelationId, record.CorrelationId);
-        }
-
-        return activity;
-    }
-
-    /// <summary>
-    /// Reads the response headers into the record and writes the attempt. A success and an in-memory error body take no
-    /// async step (no state machine, no copy of the record); only a streamed error body is awaited.
-    /// </summary>
-    private ValueTask DescribeResponseAsync(
-        HttpResponseMessage response,
-        HttpRequestMessage request,
-        PartnerCenterTelemetryOptions options,
-        PartnerCenterTelemetryState.Snapshot snapshot,
-        ref AttemptRecord record,
-        Activity? activity,
-        long started,
-        CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        record.StatusCode = status;
-        record.RequestId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.RequestId) ?? record.RequestId;
-        record.CorrelationId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationId) ?? record.CorrelationId;
-        record.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
-        record.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
-        if (status < 400)
-        {
-            Finish(ref record, activity, started, options);
-            return default;
-        }
-
-        if (ErrorBodyCapture.TryClassifyInMemory(response, snapshot.Classifier, out var classification))
-        {
-            DescribeError(ref record, in classification, request, options, snapshot, activity, started, cancellationToken);
-            return default;
-        }
-
-        return ReadThenDescribeErrorAsync(response, request, options, snapshot, record, activity, started, cancellationToken);
-    }
-
-    private async ValueTask ReadThenDescribeErrorAsync(
-        HttpResponseMessage response,
-        HttpRequestMessage request,
-        PartnerCenterTelemetryOptions options,
-        PartnerCenterTelemetryState.Snapshot snapshot,
-        AttemptRecord record,
-        Activity? activity,
-        long started,
-        CancellationToken cancellationToken)
-    {
-        PartnerCenterErrorClassification classification;
         try
         {
-            classification = await ErrorBodyCapture.ReadAndClassifyAsync(response, snapshot.Classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            string? addedRequestId = null;
+            string? addedCorrelationId = null;
+            if (attempt.Options.AddRequestIds)
+            {
+                PartnerCenterHeaders.AddIdsIfMissing(request, out addedRequestId, out addedCorrelationId);
+            }
+
+            attempt.Operation = attempt.Snapshot.Operations.Resolve(request);
+            attempt.ResendCount = request.Options.TryGetValue(PartnerCenterRequestKeys.ResendCount, out var resend) ? resend : 0;
+            attempt.ServerAddress = request.RequestUri is { IsAbsoluteUri: true } uri ? uri.Host : null;
+            if (attempt.Options.EnrichHttpClientMetrics)
+            {
+                // Once per attempt: the runtime clears a request's callbacks after each measurement, and a retry
+                // pipeline sends a copy of the request (with this one's options) for each attempt.
+                request.Options.Set(PartnerCenterRequestKeys.ResolvedOperation, attempt.Operation);
+                HttpMetricsEnrichmentContext.AddCallback(request, EnrichRuntimeMetrics);
+            }
+
+            // Ids the handler generated are well-formed by construction; only the app's own are checked.
+            attempt.RequestId = attempt.SpanRequestId = addedRequestId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.RequestId);
+            attempt.CorrelationId = attempt.SpanCorrelationId = addedCorrelationId ?? PartnerCenterHeaders.Get(null, request, PartnerCenterHeaders.CorrelationId);
+            attempt.Activity = AttemptRecorder.StartSpan(in attempt);
+        }
+        catch (Exception ex)
+        {
+            PartnerCenterEventSource.Log.InstrumentationFault("request", ex);
+        }
+
+        attempt.Started = AttemptClock.Start(_timeProvider);
+    }
+
+    private void ReadHeaders(ref Attempt attempt, HttpResponseMessage response)
+    {
+        attempt.StatusCode = (int)response.StatusCode;
+        attempt.RequestId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.RequestId) ?? attempt.RequestId;
+        attempt.CorrelationId = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationId) ?? attempt.CorrelationId;
+        attempt.CorrelationVector = PartnerCenterHeaders.Get(response, null, PartnerCenterHeaders.CorrelationVector);
+        attempt.RetryAfterSeconds = PartnerCenterHeaders.RetryAfterSeconds(response, _timeProvider);
+    }
+
+    /// <summary>The bounded error-body read; a cancellation by the caller leaves the status to classify the attempt.</summary>
+    private async ValueTask<PartnerCenterErrorClassification> ReadErrorAsync(HttpResponseMessage response, PartnerCenterErrorClassifier classifier, PartnerCenterTelemetryOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ErrorBodyCapture.ReadAndClassifyAsync(response, classifier, options.BodyReadTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            classification = PartnerCenterErrorClassifier.ClassifyStatus((int)response.StatusCode, PartnerCenterPayloadOutcome.NotRead);
+            return PartnerCenterErrorClassifier.ClassifyStatus((int)response.StatusCode, PartnerCenterPayloadOutcome.NotRead);
         }
-
-        DescribeError(ref record, in classification, request, options, snapshot, activity, started, cancellationToken);
     }
 
-    private void DescribeError(
-        ref AttemptRecord record,
-        in PartnerCenterErrorClassification classification,
-        HttpRequestMessage request,
-        PartnerCenterTelemetryOptions options,
-        PartnerCenterTelemetryState.Snapshot snapshot,
-        Activity? activity,
-        long started,
-        CancellationToken cancellationToken)
+    private void DescribeError(ref Attempt attempt, in PartnerCenterErrorClassification classification, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ErrorAttachment.Attach(request, in classification);
-        record.Classification = classification;
+        attempt.Classification = classification;
         if (FailureRules.IsCallerCancellation(request, cancellationToken))
         {
             // The caller cancelled while the handler read the error body: the app gets a cancellation, so the
             // attempt is recorded as cancelled, not as an error.
-            record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
-            Finish(ref record, activity, started, options);
+            attempt.ExceptionType = PartnerCenterTelemetryNames.Values.Canceled;
             return;
         }
 
-        var status = classification.StatusCode;
-        record.IsFailure = true;
-        record.Category = classification.Category;
-        record.Retryable = classification.IsRetryable;
-        record.Code = ErrorCodeTag.ForSpan(classification);
-        record.MetricCode = snapshot.Operations.BoundMetricCode(record.Operation, classification);
-        _state.Discovery.Observe(in classification, record.Operation, _state.Instruments, _logger);
-        record.ErrorType = FailureRules.ForResponse(record.Code, status);
-        record.MetricErrorType = FailureRules.ForResponse(record.MetricCode, status);
-        Finish(ref record, activity, started, options);
+        attempt.IsFailure = true;
+        attempt.Category = classification.Category;
+        attempt.Retryable = classification.IsRetryable;
+        attempt.Code = ErrorCodeTag.ForSpan(classification);
+        _state.Discovery.Observe(in classification, attempt.Operation, _state.Instruments, _logger);
     }
 
     /// <summary>The duration covers the attempt up to the headers, and the bounded error-body read when there was one.</summary>
-    private void Finish(ref AttemptRecord record, Activity? activity, long started, PartnerCenterTelemetryOptions options)
+    private void Finish(ref Attempt attempt)
     {
-        record.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, activity, started);
-        AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
+        attempt.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, attempt.Activity, attempt.Started);
+        AttemptRecorder.Record(in attempt, _state.Instruments, _logger);
     }
 
-    private void RecordException(
-        ref AttemptRecord record,
-        Exception exception,
-        Activity? activity,
-        long started,
-        HttpRequestMessage request,
-        PartnerCenterTelemetryOptions options,
-        CancellationToken cancellationToken)
+    private void RecordException(ref Attempt attempt, Exception exception, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            record.DurationSeconds = AttemptClock.ElapsedSeconds(_timeProvider, activity, started);
             if (FailureRules.IsCallerCancellation(exception, request, cancellationToken))
             {
                 // Cancelled by the caller (or HttpClient.Timeout, which arrives as the same token): not an error.
-                record.ErrorType = PartnerCenterTelemetryNames.Values.Canceled;
+                attempt.ExceptionType = PartnerCenterTelemetryNames.Values.Canceled;
             }
             else
             {
-                record.IsFailure = true;
-                record.Category = PartnerCenterErrorCategory.Transient;
-                record.Retryable = true;
-                record.ErrorType = FailureRules.ForException(exception);
+                attempt.IsFailure = true;
+                attempt.Category = PartnerCenterErrorCategory.Transient;
+                attempt.Retryable = true;
+                attempt.ExceptionType = FailureRules.ForException(exception);
             }
 
-            AttemptRecorder.Record(in record, activity, _state.Instruments, _logger, options);
+            Finish(ref attempt);
         }
         catch (Exception ex)
         {

@@ -53,6 +53,7 @@ internal sealed class PartnerCenterTelemetryState
             Classifier = new PartnerCenterErrorClassifier(options.Classification);
             Hosts = naming.Hosts;
             Operations = naming.Operations;
+            Codes = new MetricCodeCap(options.MaxUncatalogedCodesPerOperation);
         }
 
         public PartnerCenterTelemetryOptions Options { get; }
@@ -62,5 +63,8 @@ internal sealed class PartnerCenterTelemetryState
         public HostFilter Hosts { get; }
 
         public OperationNameResolver Operations { get; }
+
+        /// <summary>The per-operation cap of uncatalogued codes on metrics.</summary>
+        public MetricCodeCap Codes { get; }
     }
 }

@@ -3,14 +3,18 @@ using Microsoft.Extensions.Logging;
 namespace PartnerCenter.Observability.Logging;
 
 /// <summary>
-/// The source-generated logs of the handler. Property names are the span tag names (docs/telemetry.md). The failure
-/// event (<c>PartnerCenterCallFailed</c>) has one sentence per shape of failure, so that it reads naturally (no
-/// <c>(null)</c>, no status repeated as a code); every shape carries the same properties.
+/// The source-generated logs of the handler. Property names are the span tag names (docs/telemetry.md). A failed attempt
+/// is logged by one of seven events (ids <see cref="FirstFailureEventId"/> to <see cref="LastFailureEventId"/>), one per
+/// shape of failure, so that each reads naturally (no <c>(null)</c>, no status repeated as a code); every shape carries
+/// the same properties.
 /// </summary>
 internal static partial class PartnerCenterLog
 {
-    private const int FailedEventId = 1;
-    private const string FailedEventName = "PartnerCenterCallFailed";
+    /// <summary>The first id of the failure events.</summary>
+    public const int FirstFailureEventId = 10;
+
+    /// <summary>The last id of the failure events.</summary>
+    public const int LastFailureEventId = 16;
     private const int ThrottledStatus = 429;
 
     /// <summary>The OpenTelemetry name of the port, on the host warning only (spans and metrics do not carry it).</summary>
@@ -89,12 +93,14 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.ServerAddress)] string serverAddress,
         [TagName(ServerPortTag)] int serverPort);
 
+    /// <summary>Whether the event is one of the failure events.</summary>
+    public static bool IsCallFailed(EventId eventId) => eventId.Id is >= FirstFailureEventId and <= LastFailureEventId;
+
     private static bool IsStatusText(string code, int status) =>
         code.Length == 3 && code[0] - '0' == status / 100 && code[1] - '0' == status / 10 % 10 && code[2] - '0' == status % 10;
 
-    // One event (id 1, PartnerCenterCallFailed) worded per shape of failure: the same id and name on purpose.
-#pragma warning disable LOGGEN002, LOGGEN027
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code}, error {partner_center.error.code} ({partner_center.error.category}): {partner_center.error.description}")]
+#pragma warning disable LOGGEN027 // The level is the options' (TransientAndQuotaLogLevel, FailureLogLevel).
+    [LoggerMessage(EventId = 10, EventName = "PartnerCenterCallFailedWithCode", Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code}, error {partner_center.error.code} ({partner_center.error.category}): {partner_center.error.description}")]
     private static partial void FailedWithCode(
         ILogger logger,
         LogLevel level,
@@ -111,7 +117,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code}, error {partner_center.error.code} ({partner_center.error.category})")]
+    [LoggerMessage(EventId = 11, EventName = "PartnerCenterCallFailedWithCodeOnly", Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code}, error {partner_center.error.code} ({partner_center.error.category})")]
     private static partial void FailedWithCodeOnly(
         ILogger logger,
         LogLevel level,
@@ -128,7 +134,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code} ({partner_center.error.category}): {partner_center.error.description}")]
+    [LoggerMessage(EventId = 12, EventName = "PartnerCenterCallFailedWithStatus", Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code} ({partner_center.error.category}): {partner_center.error.description}")]
     private static partial void FailedWithStatus(
         ILogger logger,
         LogLevel level,
@@ -145,7 +151,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code} ({partner_center.error.category})")]
+    [LoggerMessage(EventId = 13, EventName = "PartnerCenterCallFailedWithStatusOnly", Message = "Partner Center {http.request.method} {partner_center.operation} failed with HTTP {http.response.status_code} ({partner_center.error.category})")]
     private static partial void FailedWithStatusOnly(
         ILogger logger,
         LogLevel level,
@@ -162,7 +168,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} was throttled (HTTP {http.response.status_code}, {partner_center.error.category}); the server asks to wait {partner_center.retry_after} s")]
+    [LoggerMessage(EventId = 14, EventName = "PartnerCenterCallThrottled", Message = "Partner Center {http.request.method} {partner_center.operation} was throttled (HTTP {http.response.status_code}, {partner_center.error.category}); the server asks to wait {partner_center.retry_after} s")]
     private static partial void Throttled(
         ILogger logger,
         LogLevel level,
@@ -179,7 +185,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} was throttled (HTTP {http.response.status_code}, {partner_center.error.category}); the server sent no Retry-After")]
+    [LoggerMessage(EventId = 15, EventName = "PartnerCenterCallThrottledWithoutRetryAfter", Message = "Partner Center {http.request.method} {partner_center.operation} was throttled (HTTP {http.response.status_code}, {partner_center.error.category}); the server sent no Retry-After")]
     private static partial void ThrottledWithoutRetryAfter(
         ILogger logger,
         LogLevel level,
@@ -196,7 +202,7 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
 
-    [LoggerMessage(EventId = FailedEventId, EventName = FailedEventName, Message = "Partner Center {http.request.method} {partner_center.operation} failed without a response: {error.type} ({partner_center.error.category})")]
+    [LoggerMessage(EventId = 16, EventName = "PartnerCenterCallFailedWithoutResponse", Message = "Partner Center {http.request.method} {partner_center.operation} failed without a response: {error.type} ({partner_center.error.category})")]
     private static partial void FailedWithoutResponse(
         ILogger logger,
         LogLevel level,
@@ -212,5 +218,5 @@ internal static partial class PartnerCenterLog
         [TagName(PartnerCenterTelemetryNames.Tags.RequestId)] string? requestId,
         [TagName(PartnerCenterTelemetryNames.Tags.CorrelationId)] string? correlationId,
         [TagName(PartnerCenterTelemetryNames.Tags.RetryAfter)] double? retryAfterSeconds);
-#pragma warning restore LOGGEN002, LOGGEN027
+#pragma warning restore LOGGEN027
 }

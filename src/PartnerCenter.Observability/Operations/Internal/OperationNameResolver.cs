@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using PartnerCenter.Observability.Telemetry;
@@ -25,10 +24,8 @@ internal sealed class OperationNameResolver
     private readonly Dictionary<string, string> _knownWords;
     private readonly RouteTemplateTrie _templates;
     private readonly BoundedValueSet _dynamicNames;
-    private readonly ConcurrentDictionary<string, BoundedValueSet> _codesByOperation = new(StringComparer.Ordinal);
-    private readonly int _maxCodesPerOperation;
 
-    public OperationNameResolver(IEnumerable<string> userTemplates, int maxOperations, int maxCodesPerOperation)
+    public OperationNameResolver(IEnumerable<string> userTemplates, int maxOperations)
     {
         var templates = userTemplates.Select(t => new RouteTemplate(t, isUser: true))
             .Concat(PartnerCenterRoutes.Templates.Select(t => new RouteTemplate(t, isUser: false)))
@@ -42,7 +39,6 @@ internal sealed class OperationNameResolver
             _knownWords.TryAdd(word, word);
         }
         _dynamicNames = new BoundedValueSet(maxOperations);
-        _maxCodesPerOperation = maxCodesPerOperation;
     }
 
     public int DynamicOperationCount => _dynamicNames.Count;
@@ -84,33 +80,6 @@ internal sealed class OperationNameResolver
     {
         var query = path.AsSpan().IndexOfAny('?', '#');
         return (query >= 0 ? path.AsSpan(0, query) : path.AsSpan()).Trim('/');
-    }
-
-    /// <summary>
-    /// The value of the error-code tag on metrics: catalogued codes as they are, codes that are not tag-safe
-    /// (<see cref="ErrorCodeTag.IsTagSafe"/>: neither catalogued nor digits only) <c>other</c> without taking a slot, the rest bounded per operation.
-    /// Spans and logs do not use this cap: they take <see cref="ErrorCodeTag.ForSpan(PartnerCenterErrorClassification)"/>.
-    /// </summary>
-    public string? BoundMetricCode(string operation, PartnerCenterErrorClassification classification)
-    {
-        var code = classification.Code;
-        if (code is null)
-        {
-            return null;
-        }
-
-        if (ErrorCodeTag.IsCatalogued(classification))
-        {
-            return code;
-        }
-
-        if (!ErrorCodeTag.IsTagSafe(code))
-        {
-            return PartnerCenterTelemetryNames.Values.Other;
-        }
-
-        var set = _codesByOperation.GetOrAdd(operation, static (_, max) => new BoundedValueSet(max), _maxCodesPerOperation);
-        return set.GetOrOther(code);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal sealed class OperationNaming
     {
         Options = options;
         Hosts = new HostFilter(options.Hosts);
-        Operations = new OperationNameResolver(options.RouteTemplates, options.MaxOperations, options.MaxUncatalogedCodesPerOperation);
+        Operations = new OperationNameResolver(options.RouteTemplates, options.MaxOperations);
     }
 
     public PartnerCenterTelemetryOptions Options { get; }
