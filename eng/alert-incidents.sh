@@ -15,6 +15,6 @@ if [ -n "${2:-}" ]; then export PC_ALERT_INCIDENTS_SEED="$2"; fi
 if [ -n "${3:-}" ]; then export PC_ALERT_INCIDENTS_ONLY="$3"; fi
 project=tests/PartnerCenter.Observability.Dashboards.Tests/PartnerCenter.Observability.Dashboards.Tests.csproj
 dotnet build "$project" -c Release -warnaserror -nologo -clp:ErrorsOnly
-dotnet test "$project" -c Release --no-build --nologo \
+dotnet test --project "$project" -c Release --no-build \
   --filter "FullyQualifiedName~AlertPolicyTests.The_rules_agree_with_the_policy_on_every_generated_incident" \
-  --logger "console;verbosity=detailed"
+  --output Detailed

@@ -16,8 +16,8 @@ figures="$(mktemp)"
 trap 'rm -f "$figures"' EXIT
 echo "==> running the long variants"
 set +e
-PCO_LONG_RUN=1 PCO_FIGURES_FILE="$figures" dotnet test "$project" -c Release --no-build --nologo \
-  --logger "console;verbosity=normal" "$@"
+PCO_LONG_RUN=1 PCO_FIGURES_FILE="$figures" dotnet test --project "$project" -c Release --no-build \
+  --output Detailed "$@"
 status=$?
 set -e
 

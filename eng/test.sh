@@ -44,29 +44,29 @@ dotnet build PartnerCenter.Observability.sln -c Release -warnaserror -nologo -cl
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 log "running tests"
+# Every test project is an xunit v3 application on the Microsoft Testing Platform (global.json selects it as the runner
+# of dotnet test). Each writes a TRX report of its own into the results directory.
 set +e
-dotnet test PartnerCenter.Observability.sln -c Release --no-build --nologo \
-  --logger "console;verbosity=minimal" --logger trx --results-directory "$results" 2>&1 | tee "$results/out.log"
+dotnet test --solution PartnerCenter.Observability.sln -c Release --no-build \
+  --results-directory "$results" --report-xunit-trx --no-progress --no-ansi 2>&1 | tee "$results/out.log"
 status=${PIPESTATUS[0]}
 set -e
 
-# One line with the real totals across every test assembly.
-awk '
-  /(Passed|Failed|Skipped)! +- +Failed:/ {
-    for (i = 1; i <= NF; i++) {
-      if ($i == "Failed:")  { f += $(i+1) }
-      if ($i == "Passed:")  { p += $(i+1) }
-      if ($i == "Skipped:") { s += $(i+1) }
-      if ($i == "Total:")   { t += $(i+1) }
-    }
-    n++
-  }
-  END { printf "TEST SUMMARY: total %d, passed %d, failed %d, skipped %d (%d test assemblies)\n", t, p, f, s, n }
-' "$results/out.log"
+# One line with the real totals across every test assembly, counted from the TRX reports (one per assembly): each
+# result is a UnitTestResult whose outcome is Passed, Failed or NotExecuted (skipped).
+trx=("$results"/*.trx)
+[ -e "${trx[0]}" ] || trx=()
+results_of() { [ "${#trx[@]}" -eq 0 ] || cat "${trx[@]}" | grep -o '<UnitTestResult [^>]*>' | grep -c "$1" || true; }
+total=$(results_of 'outcome="')
+passed=$(results_of 'outcome="Passed"')
+failed=$(results_of 'outcome="Failed"')
+skipped=$(results_of 'outcome="NotExecuted"')
+printf 'TEST SUMMARY: total %d, passed %d, failed %d, skipped %d (%d test assemblies)\n' \
+  "${total:-0}" "${passed:-0}" "${failed:-0}" "${skipped:-0}" "${#trx[@]}"
 
 # Every skipped test by name (from the TRX reports). A skip means a check did not run: on a user's clone without
 # ../shared or the Aspire dashboard that is expected and says why; in CI, which has every component, it is a failure.
-skipped="$(find "$results" -name '*.trx' -exec grep -ho '<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>' {} + \
+skipped="$([ "${#trx[@]}" -eq 0 ] || cat "${trx[@]}" | grep -o '<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>' \
   | sed -E 's/.*testName="([^"]*)".*/\1/' | sort -u || true)"
 if [ -n "$skipped" ]; then
   printf 'SKIPPED TESTS:\n%s\n' "$skipped" | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g'

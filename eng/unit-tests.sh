@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-dotnet test tests/PartnerCenter.Observability.Unit.Tests/PartnerCenter.Observability.Unit.Tests.csproj -c Release --nologo "$@"
+dotnet test --project tests/PartnerCenter.Observability.Unit.Tests/PartnerCenter.Observability.Unit.Tests.csproj -c Release "$@"

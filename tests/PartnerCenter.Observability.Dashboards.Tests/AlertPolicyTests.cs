@@ -1,6 +1,5 @@
 using System.Globalization;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Dashboards.Tests;
 
@@ -24,7 +23,7 @@ public sealed class AlertPolicyTests(ITestOutputHelper output)
     /// <summary>The size of the whole set, whose class coverage is checked without running it.</summary>
     private const int FullCount = 500;
 
-    [SkippableFact]
+    [Fact]
     public void The_rules_agree_with_the_policy_on_every_generated_incident()
     {
         Promtool.Require();

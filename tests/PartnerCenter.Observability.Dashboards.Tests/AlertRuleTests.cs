@@ -40,7 +40,7 @@ public sealed partial class AlertRuleTests
     public void Every_alert_has_an_owner_row_and_every_row_an_alert()
     {
         Assert.Equal(
-            Owners.Select(row => (string)row[0]).Order(StringComparer.Ordinal),
+            Owners.Select(row => row.Data.Item1).Order(StringComparer.Ordinal),
             Rules.Alerts.Select(a => a.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
 

@@ -42,7 +42,7 @@ public sealed partial class AlertmanagerTests
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Amtool_accepts_the_configuration()
     {
         var output = AssertAmtoolSucceeds("check-config", Repo.AlertmanagerConfig);
@@ -51,7 +51,7 @@ public sealed partial class AlertmanagerTests
         Assert.Contains("3 inhibit rules", output, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Amtool_rejects_a_broken_configuration()
     {
         // The check is only worth something if amtool really rejects a route to a receiver that does not exist.
@@ -68,7 +68,7 @@ public sealed partial class AlertmanagerTests
         }
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(OwnerRoutes))]
     public void Each_owner_and_severity_reaches_its_pager_or_ticket_receiver(string owner, string severity, string receiver)
     {
@@ -77,7 +77,7 @@ public sealed partial class AlertmanagerTests
         Assert.Equal(receiver, FirstLine(output));
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(AlertRoutes))]
     public void Each_alert_reaches_its_owners_receiver_for_its_severity(string alert, string owner, string severity)
     {
@@ -86,7 +86,7 @@ public sealed partial class AlertmanagerTests
         Assert.Equal($"partner-center-{owner}-{(severity == "critical" ? "pager" : "ticket")}", FirstLine(output));
     }
 
-    [SkippableFact]
+    [Fact]
     public void An_alert_without_an_owner_goes_to_our_ticket_receiver_and_no_owner_is_unrouted()
     {
         Assert.Equal("partner-center-ours-ticket", FirstLine(AssertAmtoolSucceeds("config", "routes", "test", "--config.file", Repo.AlertmanagerConfig, "alertname=Other")));

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Dashboards.Tests;
 

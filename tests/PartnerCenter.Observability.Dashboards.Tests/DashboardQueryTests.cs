@@ -8,7 +8,7 @@ public sealed partial class DashboardQueryTests
 {
     public static TheoryData<string> DashboardFiles => Repo.AsTheoryData(Repo.DashboardFiles);
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(DashboardFiles))]
     public void Every_dashboard_query_is_valid_promql(string file)
     {
@@ -19,7 +19,7 @@ public sealed partial class DashboardQueryTests
         OfflineCheck.AssertValidPromQl(file, queries);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Every_runbook_query_is_valid_promql()
     {
         Promtool.Require();

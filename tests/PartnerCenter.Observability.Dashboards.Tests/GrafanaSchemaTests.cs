@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Dashboards.Tests;
 
@@ -10,7 +9,7 @@ namespace PartnerCenter.Observability.Dashboards.Tests;
 /// </summary>
 public sealed class GrafanaSchemaTests(ITestOutputHelper output)
 {
-    [SkippableFact]
+    [Fact]
     public void The_dashboards_satisfy_grafanas_dashboard_and_panel_types()
     {
         var node = GrafanaSchemaCheck.RequireNode();
@@ -19,7 +18,7 @@ public sealed class GrafanaSchemaTests(ITestOutputHelper output)
         Assert.True(exitCode == 0, "tsc found differences from @grafana/schema:\n" + text);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_misspelt_field_a_wrong_option_and_an_unknown_option_fail_the_check()
     {
         var node = GrafanaSchemaCheck.RequireNode();

@@ -9,7 +9,7 @@ public sealed class PromtoolTests
 
     public static TheoryData<string> RuleTestFiles => Repo.AsTheoryData(Repo.RuleTestFiles);
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(RuleFiles))]
     public void Check_rules_accepts_the_rule_file(string file)
     {
@@ -17,7 +17,7 @@ public sealed class PromtoolTests
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(RuleTestFiles))]
     public void Rule_unit_tests_pass(string file)
     {
@@ -26,7 +26,7 @@ public sealed class PromtoolTests
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_example_configuration_loads_both_rule_files_and_alertmanager_as_they_are()
     {
         var output = Promtool.AssertSucceeds(Repo.Root, "check", "config", Repo.ExampleConfig);
@@ -35,7 +35,7 @@ public sealed class PromtoolTests
         Assert.NotEmpty(alertmanagers);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_broken_rule_file_fails_the_check()
     {
         // The check is only worth something if promtool really rejects bad PromQL.

@@ -60,7 +60,7 @@ public sealed partial class RunbookTests
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_script_rewrites_the_base_everywhere_and_the_rule_tests_still_pass()
     {
         var bash = Prerequisite.Executable("bash", "bash is needed to run dashboards/set-runbook-base.sh");

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using PartnerCenter.Observability.Dashboards.Tests.Infrastructure;
 using PartnerCenter.Observability.EndToEnd.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.EndToEnd.Tests;
 
@@ -51,7 +50,7 @@ public sealed class HighAvailabilityLiveTests(ITestOutputHelper output)
     /// </summary>
     private static readonly TimeSpan DuplicateWindow = TimeSpan.FromSeconds(20);
 
-    [SkippableFact]
+    [Fact]
     public async Task Two_prometheus_and_two_clustered_alertmanagers_notify_once_and_survive_the_loss_of_an_alertmanager()
     {
         Prerequisite.Require(Promtool.FindOnPath("prometheus") is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");

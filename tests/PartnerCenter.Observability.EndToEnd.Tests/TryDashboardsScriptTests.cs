@@ -15,10 +15,10 @@ namespace PartnerCenter.Observability.EndToEnd.Tests;
 /// </summary>
 public sealed class TryDashboardsScriptTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task The_documented_sequence_gets_the_demo_into_prometheus_and_stops_cleanly()
     {
-        Skip.If(Promtool.FindOnPath("prometheus") is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
+        Assert.SkipWhen(Promtool.FindOnPath("prometheus") is null, "prometheus is not on PATH: the README test command (eng/test.sh) installs Debian's prometheus package.");
         Assert.True(File.Exists(DemoProcess.DemoAssembly), $"The demo is not built: {DemoProcess.DemoAssembly}");
         var (demoPort, prometheusPort, dashboardPort, otlpPort) = (DemoProcess.FreePort(), DemoProcess.FreePort(), DemoProcess.FreePort(), DemoProcess.FreePort());
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

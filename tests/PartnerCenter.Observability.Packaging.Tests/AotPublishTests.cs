@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using PartnerCenter.Observability.Packaging.Tests.Infrastructure;
 using PartnerCenter.Observability.Testing;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Packaging.Tests;
 
@@ -21,11 +20,11 @@ public sealed partial class AotPublishTests(ITestOutputHelper output)
     // Generous: an AOT publish takes about a minute alone and several on a loaded two-core machine.
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(15);
 
-    [SkippableFact]
+    [Fact]
     public async Task The_one_liner_resilience_and_serilog_app_publishes_as_native_aot_without_warnings_and_serves_a_classified_call()
     {
-        Skip.IfNot(OperatingSystem.IsLinux() && RuntimeInformationIsX64(), "native AOT is published for linux-x64 only");
-        Skip.If(FindOnPath("clang") is null, "clang is not installed (eng/test.sh installs Debian's clang): native AOT cannot link");
+        Assert.SkipUnless(OperatingSystem.IsLinux() && RuntimeInformationIsX64(), "native AOT is published for linux-x64 only");
+        Assert.SkipWhen(FindOnPath("clang") is null, "clang is not installed (eng/test.sh installs Debian's clang): native AOT cannot link");
 
         var root = PackedSolution.FindRepositoryRoot();
         var work = Path.Combine(Path.GetTempPath(), "pco-aot-" + Guid.NewGuid().ToString("N")[..8]);

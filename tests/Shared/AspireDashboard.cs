@@ -41,11 +41,7 @@ internal sealed class AspireDashboard : IAsyncDisposable
 
     public static async Task<AspireDashboard> StartAsync()
     {
-#if XUNIT_V3
         Assert.SkipUnless(OperatingSystem.IsLinux() && File.Exists(ExecutablePath), $"The Aspire dashboard ({ExecutablePath}) is not available: restore the test project on linux-x64.");
-#else
-        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists(ExecutablePath), $"The Aspire dashboard ({ExecutablePath}) is not available: restore the test project on linux-x64.");
-#endif
         var (ui, grpc, http) = (FreePort(), FreePort(), FreePort());
         var start = new ProcessStartInfo(ExecutablePath)
         {

@@ -16,11 +16,7 @@ internal static class RepositoryPaths
             throw new FileNotFoundException($"CI=true but the shared reference file is missing: expected ../shared/reference/{name} beside the clone.", path);
         }
 
-#if XUNIT_V3
         Assert.SkipUnless(File.Exists(path), $"The shared reference file '{name}' is not beside this clone (expected ../shared/reference/{name}); CI always has it.");
-#else
-        Skip.IfNot(File.Exists(path), $"The shared reference file '{name}' is not beside this clone (expected ../shared/reference/{name}); CI always has it.");
-#endif
         return path;
     }
 

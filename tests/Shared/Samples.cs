@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
 
@@ -40,15 +39,24 @@ internal static class Samples
         return activity;
     }
 
-    /// <summary>Two exceptions that are each other's inner exception.</summary>
-    public static Exception Cycle(Exception? partnerCenter = null)
+    /// <summary>
+    /// An exception graph no exhaustive walk finishes: 16 levels of <see cref="AggregateException"/>s, each holding the
+    /// level below eight times (8^16 paths, built from 17 objects). It is what a cycle of inner exceptions would be to
+    /// a walker, built with public constructors only (InnerException is set once, at construction, so a true cycle
+    /// needs reflection into Exception's private state). With <paramref name="partnerCenter"/>, that error comes first
+    /// under an outer wrapper, the tangle after it.
+    /// </summary>
+    public static Exception Tangle(Exception? partnerCenter = null)
     {
-        var first = new InvalidOperationException("first");
-        var second = partnerCenter ?? new ArgumentException("second");
-        var field = typeof(Exception).GetField("_innerException", BindingFlags.Instance | BindingFlags.NonPublic)!;
-        field.SetValue(first, second);
-        field.SetValue(second, first);
-        return first;
+        Exception level = new ArgumentException("leaf");
+        for (var i = 0; i < 16; i++)
+        {
+            level = new AggregateException(Enumerable.Repeat(level, 8));
+        }
+
+        return partnerCenter is null
+            ? new InvalidOperationException("outer", level)
+            : new InvalidOperationException("outer", new AggregateException(partnerCenter, level));
     }
 
     /// <summary>A chain of <paramref name="depth"/> wrappers around <paramref name="inner"/>.</summary>

@@ -17,7 +17,7 @@ internal static class CommerceBodies
         {
             var item = i < requested.Count ? requested[i] : null;
             var offerId = Text(item, "offerId", Text(item, "catalogItemId", DefaultCatalogItemId));
-            lineItems.Add(new JsonObject
+            lineItems.Add((JsonNode)new JsonObject
             {
                 ["lineItemNumber"] = i,
                 ["offerId"] = offerId,
@@ -66,7 +66,7 @@ internal static class CommerceBodies
         for (var i = 0; i < count; i++)
         {
             var item = i < requested.Count ? requested[i] : null;
-            lineItems.Add(new JsonObject
+            lineItems.Add((JsonNode)new JsonObject
             {
                 ["id"] = i,
                 ["catalogItemId"] = Text(item, "catalogItemId", DefaultCatalogItemId),

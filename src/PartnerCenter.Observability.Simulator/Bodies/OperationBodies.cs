@@ -15,7 +15,7 @@ internal static class OperationBodies
         for (var i = 0; i < count; i++)
         {
             var item = i < requested.Count ? requested[i] : null;
-            lineItems.Add(new JsonObject
+            lineItems.Add((JsonNode)new JsonObject
             {
                 ["id"] = i,
                 ["subscriptionId"] = Text(item, "subscriptionId", newId().ToString()),

@@ -21,7 +21,8 @@ public sealed class PartnerCenterClassificationOptions
     /// Categories that win over the catalogue, keyed by Partner Center error code (for example <c>"800067": "Eligibility"</c>).
     /// The highest rule in the order of precedence.
     /// </summary>
-    public IDictionary<string, PartnerCenterErrorCategory> CategoryOverrides { get; } = new Dictionary<string, PartnerCenterErrorCategory>(StringComparer.OrdinalIgnoreCase);
+    /// <remarks>The internal setter lets tests put in a store of their own (one that throws, or counts its reads).</remarks>
+    public IDictionary<string, PartnerCenterErrorCategory> CategoryOverrides { get; internal set; } = new Dictionary<string, PartnerCenterErrorCategory>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>Validates <see cref="PartnerCenterClassificationOptions"/> at startup (source-generated, trimming-safe).</summary>

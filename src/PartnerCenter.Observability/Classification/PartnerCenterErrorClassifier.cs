@@ -92,8 +92,7 @@ public sealed class PartnerCenterErrorClassifier
         var isNumeric = TryParseDigits(json.Slice(read.Code.Start, read.Code.Length), out var number) && !read.Code.IsEscaped;
 
         // Fast path: a catalogued numeric code resolves without decoding anything. Everything it decides, the general
-        // path below decides the same way (it only allocates more), so a mutant that sends a body from here to there
-        // has no effect a caller can see: FastPathAgreementTests.The_fast_path_and_the_general_path_agree checks both.
+        // path below decides the same way (it only allocates more): FastPathAgreementTests checks that both agree.
         if (isNumeric && _options.CategoryOverrides.Count == 0)
         {
             if (PartnerCenterErrorCatalog.TryFind(statusCode, number, out var exact))

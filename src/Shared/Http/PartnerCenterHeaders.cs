@@ -155,8 +155,6 @@ internal static class PartnerCenterHeaders
         return null;
     }
 
-    // No out variable here: a mutation tool that flips the condition would leave it unassigned, and then skip every
-    // mutant of the method as a compile error.
     private static string? FirstWellFormed(HttpHeaders? headers, string name) =>
         headers is not null && headers.NonValidated.Contains(name) ? WellFormed(name, First(headers.NonValidated[name])) : null;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PartnerCenter.Observability.Simulator;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Docs.Tests.Logging;
 

@@ -3,7 +3,6 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Faults;
 

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 using PartnerCenter.Observability.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Faults;
 
@@ -191,7 +190,7 @@ public sealed class FaultInjectionTests : IClassFixture<FaultServer>
                 {
                     // On every options instance: the app-wide ones and the client's own named copy of them.
                     services.PostConfigureAll<PartnerCenterTelemetryOptions>(options =>
-                        CategoryOverrideStore.Replace(options.Classification, new ThrowingOverrides(countThrows: fault == Fault.CategoryOverridesCount)));
+                        options.Classification.CategoryOverrides = new ThrowingOverrides(countThrows: fault == Fault.CategoryOverridesCount));
                 }
             });
         disposables.Add(harness);

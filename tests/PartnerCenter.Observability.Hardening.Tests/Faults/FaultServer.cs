@@ -19,9 +19,9 @@ public sealed class FaultServer : IAsyncLifetime
 
     public Uri BaseAddress => _server!.BaseAddress;
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(ServeAsync);
+    public async ValueTask InitializeAsync() => _server = await LoopbackServer.StartAsync(ServeAsync);
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_server is not null)
         {

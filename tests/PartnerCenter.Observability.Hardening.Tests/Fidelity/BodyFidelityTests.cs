@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Fidelity;
 

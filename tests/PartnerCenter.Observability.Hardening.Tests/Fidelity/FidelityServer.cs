@@ -18,9 +18,9 @@ public sealed class FidelityServer : IAsyncLifetime
     public static Uri PathFor(BodyKind kind, int size, int status, bool chunked, bool gzip) =>
         new(string.Create(CultureInfo.InvariantCulture, $"body?kind={kind}&size={size}&status={status}&chunked={(chunked ? 1 : 0)}&gzip={(gzip ? 1 : 0)}"), UriKind.Relative);
 
-    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(ServeAsync);
+    public async ValueTask InitializeAsync() => _server = await LoopbackServer.StartAsync(ServeAsync);
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (_server is not null)
         {

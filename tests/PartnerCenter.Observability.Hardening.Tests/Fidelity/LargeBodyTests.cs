@@ -4,7 +4,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 using PartnerCenter.Observability.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Fidelity;
 
@@ -12,7 +11,7 @@ namespace PartnerCenter.Observability.Hardening.Tests.Fidelity;
 /// Bodies far larger than memory should hold, generated on the fly by the server: an error body is never held (only its
 /// first 64 KiB are read), and a success or error body streams through with a bounded buffer.
 /// </summary>
-public sealed class LargeBodyTests : IAsyncLifetime, IDisposable
+public sealed class LargeBodyTests : IAsyncLifetime
 {
     private const long FourGiB = 4L * 1024 * 1024 * 1024;
     private readonly ITestOutputHelper _output;
@@ -27,7 +26,7 @@ public sealed class LargeBodyTests : IAsyncLifetime, IDisposable
         _clients = new InstrumentedClients(primary: _wire.CreateHandler);
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _server = await LoopbackServer.StartAsync(ServeAsync);
         _clients.Instrumented.BaseAddress = _server.BaseAddress;
@@ -142,15 +141,15 @@ public sealed class LargeBodyTests : IAsyncLifetime, IDisposable
     /// <summary>The managed heap's live data: what is left after a full, blocking collection.</summary>
     private static long LiveHeap() => GC.GetTotalMemory(forceFullCollection: true);
 
-    public async Task DisposeAsync()
+    // xunit v3 calls only DisposeAsync on a class that has both: the clients are disposed here too.
+    public async ValueTask DisposeAsync()
     {
+        _clients.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();
         }
     }
-
-    public void Dispose() => _clients.Dispose();
 
     private static Uri Path(long size, int status, bool chunked) =>
         new(string.Create(CultureInfo.InvariantCulture, $"large?size={size}&status={status}&chunked={(chunked ? 1 : 0)}"), UriKind.Relative);

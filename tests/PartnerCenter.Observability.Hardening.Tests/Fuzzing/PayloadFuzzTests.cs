@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Fuzzing;
 

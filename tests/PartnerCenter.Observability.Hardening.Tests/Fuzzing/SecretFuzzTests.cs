@@ -9,7 +9,6 @@ using PartnerCenter.Observability.Tests.Infrastructure;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using Xunit.Abstractions;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Fuzzing;

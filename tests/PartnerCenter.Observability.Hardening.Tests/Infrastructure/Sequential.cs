@@ -1,7 +1,7 @@
 // Every test class of this assembly runs alone: the fault tests attach process-wide listeners that throw, and the
 // memory and timing figures must not see another test's allocations or threads. (Other test assemblies run in other
 // processes, so they do not disturb these.)
-[assembly: CollectionBehavior(DisableTestParallelization = true)]
+[assembly: Xunit.v3.Parallelization(Mode = Xunit.Sdk.ParallelMode.None)]
 
 namespace PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 

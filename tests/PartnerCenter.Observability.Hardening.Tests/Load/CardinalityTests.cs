@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 using PartnerCenter.Observability.Tests.Infrastructure;
-using Xunit.Abstractions;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Load;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 using PartnerCenter.Observability.Simulator;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Load;
 

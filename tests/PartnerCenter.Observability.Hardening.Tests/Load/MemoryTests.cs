@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PartnerCenter.Observability.Hardening.Tests.Infrastructure;
 using PartnerCenter.Observability.Simulator;
-using Xunit.Abstractions;
 
 namespace PartnerCenter.Observability.Hardening.Tests.Load;
 

@@ -20,7 +20,7 @@ public sealed class OtlpExportToAspireDashboardTests
 {
     private const string CustomerId = "5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11";
 
-    [SkippableFact]
+    [Fact]
     public async Task Spans_and_logs_arrive_with_partner_center_attributes_and_without_the_customer_id()
     {
         await using var dashboard = await AspireDashboard.StartAsync();
@@ -71,7 +71,7 @@ public sealed class OtlpExportToAspireDashboardTests
         Assert.Contains(AspireDashboard.AttributeSets(logs), a => a.Values.Any(v => v?.Contains("/v1/customers/{customer_id}/orders", StringComparison.Ordinal) == true) && !a.ContainsKey(Tags.ErrorCode));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task When_the_app_configured_its_own_otlp_exporter_spans_arrive_exactly_once()
     {
         await using var dashboard = await AspireDashboard.StartAsync();

@@ -20,7 +20,7 @@ namespace PartnerCenter.Observability.Hosting.Tests.Integration;
 /// </summary>
 public sealed class OtlpLogsToAspireDashboardTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task Serilog_events_arrive_through_the_opentelemetry_sink_with_the_partner_center_attributes()
     {
         await using var dashboard = await AspireDashboard.StartAsync();
@@ -45,7 +45,7 @@ public sealed class OtlpLogsToAspireDashboardTests
         AssertPartnerCenterAttributes(attributes);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Microsoft_extensions_logging_records_arrive_through_the_opentelemetry_provider_with_the_partner_center_attributes()
     {
         await using var dashboard = await AspireDashboard.StartAsync();

@@ -67,8 +67,8 @@ public sealed class LogEnrichmentProcessorTests
     public void Odd_exceptions_neither_throw_nor_lose_the_record()
     {
         Assert.Equal("auth", Log(logger => logger.LogError(new Enrichers.Tests.Fakes.Throwing.PartnerException(), "Throwing getters"))[Tags.ErrorCategory]);
-        Assert.False(Log(logger => logger.LogError(Samples.Cycle(), "Cycle")).ContainsKey(Tags.ErrorCategory));
-        Assert.Equal("800020", Log(logger => logger.LogError(Samples.Cycle(Samples.Eligibility()), "Cycle with an error"))[Tags.ErrorCode]);
+        Assert.False(Log(logger => logger.LogError(Samples.Tangle(), "Tangle")).ContainsKey(Tags.ErrorCategory));
+        Assert.Equal("800020", Log(logger => logger.LogError(Samples.Tangle(Samples.Eligibility()), "Tangle with an error"))[Tags.ErrorCode]);
         Assert.False(Log(logger => logger.LogError(new Enrichers.Tests.Fakes.Incomplete.PartnerException(HttpStatusCode.Forbidden), "Not the SDK")).ContainsKey(Tags.ErrorCategory));
         Assert.False(Log(logger => logger.LogError(Samples.Wrapped(Samples.Eligibility(), 10_000), "Too deep")).ContainsKey(Tags.ErrorCode));
         Assert.Equal("auth", Log(logger => logger.LogError(new PartnerException(null, null, PartnerErrorCategory.Unauthorized), "Null payload"))[Tags.ErrorCategory]);

@@ -72,7 +72,7 @@ public sealed partial class PackedSolution : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         Assert.False(
             Path.GetFullPath(WorkRoot).StartsWith(Path.GetFullPath(RepositoryRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal),
@@ -131,7 +131,7 @@ public sealed partial class PackedSolution : IAsyncLifetime
         Write($"version: {Version} (head {HeadCommit ?? "unknown"}, v* tags: {(HasVersionTags ? "yes" : "none")})");
     }
 
-    public Task DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         if (Environment.GetEnvironmentVariable("PCO_PACKAGING_KEEP") != "1")
         {
@@ -147,7 +147,7 @@ public sealed partial class PackedSolution : IAsyncLifetime
             }
         }
 
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The environment of every consumer-side command: the consumer's own, empty packages folder.</summary>

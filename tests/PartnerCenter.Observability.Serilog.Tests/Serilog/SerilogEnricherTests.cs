@@ -175,10 +175,10 @@ public sealed class SerilogEnricherTests
     }
 
     [Fact]
-    public void Cyclic_inner_exceptions_end_the_walk()
+    public void A_tangle_of_shared_inner_exceptions_ends_the_walk()
     {
-        Assert.Empty(Enrich(Samples.Cycle()));
-        Assert.Equal("800020", Scalar(Enrich(Samples.Cycle(Samples.Eligibility())), Tags.ErrorCode));
+        Assert.Empty(Enrich(Samples.Tangle()));
+        Assert.Equal("800020", Scalar(Enrich(Samples.Tangle(Samples.Eligibility())), Tags.ErrorCode));
     }
 
     [Fact]

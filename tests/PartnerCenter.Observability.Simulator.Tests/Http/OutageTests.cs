@@ -80,16 +80,19 @@ public sealed class OutageTests
 
         Assert.Equal(length / 2, read);
         Assert.Equal(TimeSpan.FromSeconds(30), await time.WaitForTimerAsync());
+        var stalledAt = time.GetUtcNow();
         var rest = stream.ReadAsync(body.AsMemory(read)).AsTask();
-        await Task.Delay(200);
+
+        // When the rest arrives, read on the fake clock (no real sleep): only the simulator's 30 s timer may release it.
+        var arrivedAt = rest.ContinueWith(_ => time.GetUtcNow(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Assert.False(rest.IsCompleted, "the body went on before the clock moved");
 
         time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(100);
         Assert.False(rest.IsCompleted, "the body went on before the delay was over");
 
         time.Advance(TimeSpan.FromSeconds(1));
         read += await rest.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(stalledAt + TimeSpan.FromSeconds(30), await arrivedAt);
         while (read < length)
         {
             read += await stream.ReadAsync(body.AsMemory(read));
@@ -109,12 +112,18 @@ public sealed class OutageTests
 
         var pending = client.SendAsync(SimulatorClient.Get("v1/customers/c1/carts/k1", "timeout"));
         Assert.Equal(TimeSpan.FromMinutes(2), await time.WaitForTimerAsync());
-        await Task.Delay(200);
+        var heldAt = time.GetUtcNow();
+
+        // When the response arrives, read on the fake clock (no real sleep): only the 2 min timer may release it.
+        var answeredAt = pending.ContinueWith(_ => time.GetUtcNow(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         Assert.False(pending.IsCompleted);
         Assert.Equal(("timeout", 0), (sim.ReceivedRequests[0].Outcome, sim.ReceivedRequests[0].StatusCode));
 
-        time.Advance(TimeSpan.FromMinutes(2));
+        time.Advance(TimeSpan.FromSeconds(119));
+        Assert.False(pending.IsCompleted, "the response went out before the delay was over");
+        time.Advance(TimeSpan.FromSeconds(1));
         using var response = await pending.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(heldAt + TimeSpan.FromMinutes(2), await answeredAt);
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

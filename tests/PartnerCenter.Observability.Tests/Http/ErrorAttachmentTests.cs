@@ -149,7 +149,7 @@ public sealed class ErrorAttachmentTests
                 // Every signal off, so nothing needs the classification while the request runs.
                 o.AddRequestIds = false;
                 o.EnrichHttpClientMetrics = false;
-                CategoryOverrideStore.Replace(o.Classification, counting);
+                o.Classification.CategoryOverrides = counting;
             });
         await using var provider = services.BuildServiceProvider();
         using var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("pc");
@@ -202,9 +202,7 @@ public sealed class ErrorAttachmentTests
 
     private static PartnerCenterClassificationOptions WithOverrides(IDictionary<string, PartnerCenterErrorCategory> store)
     {
-        var options = new PartnerCenterClassificationOptions();
-        CategoryOverrideStore.Replace(options, store);
-        return options;
+        return new PartnerCenterClassificationOptions { CategoryOverrides = store };
     }
 
     /// <summary>An empty override store that counts how often the classifier asks it anything.</summary>

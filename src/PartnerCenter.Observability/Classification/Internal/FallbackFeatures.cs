@@ -172,8 +172,6 @@ internal ref struct FallbackFeatures
         return true;
     }
 
-    // Properties rather than static fields: a few multiplications each, and no static initializer whose mutants a test
-    // process that outlives one mutant would never see (docs/reliability.md, "Mutation testing").
     private static ulong Not => HashWord("not");
 
     private static ulong Ca => HashWord("ca");

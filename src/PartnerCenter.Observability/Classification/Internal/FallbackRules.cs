@@ -27,9 +27,6 @@ internal static class FallbackRules
         PartnerCenterErrorCategory.Validation,
     ];
 
-    // The phrases are data: FallbackSignalTests.Each_phrase_alone_decides_its_category checks every one against a list of
-    // its own, and a mutant that empties a phrase is found in every text, so any fallback test kills it. Built in a static
-    // initializer, each such mutant would cost a session of the whole unit filter (docs/reliability.md, "Mutation testing").
     // Stryker disable String : phrase table (data, static): an emptied phrase matches every text; each phrase is tested by name
     internal static readonly FallbackSignal[] Signals =
     [

@@ -17,8 +17,7 @@ namespace PartnerCenter.Observability.Classification;
 internal static class OAuthErrors
 {
     // RFC 6749 §4.1.2.1 and §5.2, RFC 6750 §3.1, RFC 8628 §3.5, OpenID Connect Core 1.0 §3.1.2.6, and Microsoft Entra's
-    // invalid_resource. Compared ignoring case. Properties, not static fields (no static initializer for mutants to hide
-    // in, docs/reliability.md); built only for the rare OAuth body.
+    // invalid_resource. Compared ignoring case. Properties, built only for the rare OAuth body.
     private static string[] AuthErrors =>
     [
         "invalid_request",

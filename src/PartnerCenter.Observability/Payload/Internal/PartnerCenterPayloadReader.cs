@@ -16,8 +16,6 @@ internal static class PartnerCenterPayloadReader
 {
     private const int MaxDepth = 64;
 
-    // A property, not a static field: the options are a small struct, and built per read they are not a static
-    // initializer, whose mutants a test process that outlives one mutant would never see applied (docs/reliability.md).
     private static JsonReaderOptions ReaderOptions => new()
     {
         CommentHandling = JsonCommentHandling.Skip,
