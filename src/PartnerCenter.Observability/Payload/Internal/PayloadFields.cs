@@ -14,4 +14,7 @@ internal struct PayloadFields
 
     /// <summary>How good the description found so far is: 3 <c>description</c>, 2 <c>message</c>, 1 <c>errorMessageExtended</c>.</summary>
     public int DescriptionRank;
+
+    /// <summary>Whether the read stopped early before text that mentions <c>errorName</c>, an exception or <c>isRetryable</c>.</summary>
+    public bool RestMayHoldMore;
 }

@@ -16,6 +16,7 @@ internal readonly struct PayloadReadResult
         ExceptionName = fields.ExceptionName;
         Retryable = fields.Retryable;
         OAuthError = fields.OAuthError;
+        RestMayHoldMore = fields.RestMayHoldMore;
     }
 
     public PartnerCenterPayloadOutcome Outcome { get; }
@@ -39,6 +40,12 @@ internal readonly struct PayloadReadResult
 
     /// <summary>What the body's <c>isRetryable</c> field says.</summary>
     public ServerRetryable Retryable { get; }
+
+    /// <summary>
+    /// Whether a complete read (<c>complete: true</c>) might find another <see cref="ErrorName"/>,
+    /// <see cref="ExceptionName"/> or <see cref="Retryable"/>: the read stopped early before text that mentions them.
+    /// </summary>
+    public bool RestMayHoldMore { get; }
 }
 
 /// <summary>Where a JSON value sits in the input: the raw bytes between the quotes (or of the number).</summary>
