@@ -11,7 +11,7 @@ internal static class DescriptionTokenizer
     private static List<DescriptionSegment>? t_segments;
 
     /// <summary>The segments of <paramref name="text"/>, in a list owned by the calling thread and reused by its next call.</summary>
-    public static List<DescriptionSegment> Tokenize(string text)
+    public static List<DescriptionSegment> Tokenize(ReadOnlySpan<char> text)
     {
         var segments = t_segments ??= new List<DescriptionSegment>(64);
         segments.Clear();
@@ -29,9 +29,34 @@ internal static class DescriptionTokenizer
                 continue;
             }
 
-            var end = text.IndexOf(' ', i);
-            end = end < 0 ? text.Length : end;
-            Chunk(text, i, end, segments);
+            // Most chunks are a word, perhaps with closing punctuation ("market."): one scan, no further splitting.
+            var letters = i;
+            while (letters < text.Length && char.IsAsciiLetter(text[letters]))
+            {
+                letters++;
+            }
+
+            var end = letters;
+            while (end < text.Length && IsClosing(text[end]))
+            {
+                end++;
+            }
+
+            if (letters > i && (end == text.Length || text[end] == ' '))
+            {
+                segments.Add(DescriptionShapes.Classify(text, i, letters - i));
+                for (var k = letters; k < end; k++)
+                {
+                    segments.Add(new(DescriptionSegmentKind.Punctuation, k, 1));
+                }
+            }
+            else
+            {
+                end = text[i..].IndexOf(' ');
+                end = end < 0 ? text.Length : i + end;
+                Chunk(text, i, end, segments);
+            }
+
             i = end;
         }
 
@@ -43,7 +68,7 @@ internal static class DescriptionTokenizer
         return segments;
     }
 
-    private static void Chunk(string text, int start, int end, List<DescriptionSegment> segments)
+    private static void Chunk(ReadOnlySpan<char> text, int start, int end, List<DescriptionSegment> segments)
     {
         while (start < end && IsOpening(text[start]))
         {
@@ -57,7 +82,7 @@ internal static class DescriptionTokenizer
             coreEnd--;
         }
 
-        var core = text.AsSpan(start, coreEnd - start);
+        var core = text.Slice(start, coreEnd - start);
         if (!core.ContainsAny(':', '?'))
         {
             // Neither a URL, an IPv6 address nor a query: compounds and punctuation only (the common case).
@@ -88,7 +113,7 @@ internal static class DescriptionTokenizer
     }
 
     /// <summary>Compounds between break characters (ASCII punctuation that is not a joiner), the breaks themselves as punctuation.</summary>
-    private static void Parts(string text, int start, int end, List<DescriptionSegment> segments)
+    private static void Parts(ReadOnlySpan<char> text, int start, int end, List<DescriptionSegment> segments)
     {
         var i = start;
         while (i < end)
@@ -103,7 +128,7 @@ internal static class DescriptionTokenizer
             var runEnd = i;
             while (true)
             {
-                var next = text.AsSpan(runEnd, end - runEnd).IndexOfAny(Breaks);
+                var next = text.Slice(runEnd, end - runEnd).IndexOfAny(Breaks);
                 runEnd = next < 0 ? end : runEnd + next;
                 if (runEnd < end && !IsBreak(text, runEnd, start, end))
                 {
@@ -144,7 +169,7 @@ internal static class DescriptionTokenizer
     }
 
     /// <summary>ASCII punctuation other than the joiners; an apostrophe between two letters joins ("isn't", "customer's").</summary>
-    private static bool IsBreak(string text, int i, int start, int end)
+    private static bool IsBreak(ReadOnlySpan<char> text, int i, int start, int end)
     {
         var c = text[i];
         if (c == '\'')
