@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace PartnerCenter.Observability.Payload;
 
 /// <summary>
@@ -36,52 +34,30 @@ internal static class DescriptionRedactor
     /// <summary>The segments as text, cut between segments with an ellipsis when longer than the maximum.</summary>
     private static string Write(ReadOnlySpan<char> text, List<DescriptionSegment> segments, int maxLength, bool truncated)
     {
-        char[]? rented = null;
-        var buffer = maxLength < 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(maxLength + 1));
+        var size = Math.Max(maxLength, 0) + 1;
+        var buffer = size <= 1024 ? stackalloc char[size] : new char[size];
         var length = 0;
         var cut = -1;
         var all = true;
-
-        // Text segments next to each other in the text are copied as one run (most of a description is).
-        var runStart = 0;
-        var runLength = 0;
         foreach (var segment in segments)
         {
-            var pieceLength = segment.Kind == DescriptionSegmentKind.Shape ? segment.Shape!.Length : segment.Length;
-            if (cut < 0 && length + pieceLength > maxLength - 1)
+            var piece = segment.Kind == DescriptionSegmentKind.Shape ? segment.Shape.AsSpan() : text.Slice(segment.Start, segment.Length);
+            if (cut < 0 && length + piece.Length > maxLength - 1)
             {
                 // Where the text ends, with an ellipsis, if it turns out not to fit.
                 cut = length;
             }
 
-            if (length + pieceLength > maxLength)
+            if (length + piece.Length > maxLength)
             {
                 all = false;
                 break;
             }
 
-            if (segment.Kind != DescriptionSegmentKind.Shape && runLength > 0 && segment.Start == runStart + runLength)
-            {
-                runLength += pieceLength;
-            }
-            else
-            {
-                text.Slice(runStart, runLength).CopyTo(buffer[(length - runLength)..]);
-                (runStart, runLength) = (segment.Start, 0);
-                if (segment.Kind == DescriptionSegmentKind.Shape)
-                {
-                    segment.Shape!.CopyTo(buffer[length..]);
-                }
-                else
-                {
-                    runLength = pieceLength;
-                }
-            }
-
-            length += pieceLength;
+            piece.CopyTo(buffer[length..]);
+            length += piece.Length;
         }
 
-        text.Slice(runStart, runLength).CopyTo(buffer[(length - runLength)..]);
         if (!all || truncated)
         {
             length = cut < 0 ? length : cut;
@@ -93,12 +69,6 @@ internal static class DescriptionRedactor
             buffer[length++] = '…';
         }
 
-        var result = new string(buffer[..length]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return result;
+        return new string(buffer[..length]);
     }
 }

@@ -177,7 +177,7 @@ internal static class DescriptionShapes
             : DescriptionVocabulary.IsKnown(part);
     }
 
-    private static readonly SearchValues<char> Letters =
+    public static readonly SearchValues<char> Letters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static readonly SearchValues<char> PartSeparators =

@@ -29,31 +29,17 @@ internal static class DescriptionTokenizer
                 continue;
             }
 
-            // Most chunks are a word, perhaps with closing punctuation ("market."): one scan, no further splitting.
-            var letters = i;
-            while (letters < text.Length && char.IsAsciiLetter(text[letters]))
+            var end = text[i..].IndexOf(' ');
+            end = end < 0 ? text.Length : i + end;
+            var letters = text[i..end].IndexOfAnyExcept(DescriptionShapes.Letters) is var at and >= 0 ? i + at : end;
+            if (letters > i && !text[letters..end].ContainsAnyExcept(Closings))
             {
-                letters++;
-            }
-
-            var end = letters;
-            while (end < text.Length && IsClosing(text[end]))
-            {
-                end++;
-            }
-
-            if (letters > i && (end == text.Length || text[end] == ' '))
-            {
+                // Most chunks are a word, perhaps with closing punctuation ("market."): no further splitting.
                 segments.Add(DescriptionShapes.Classify(text, i, letters - i));
-                for (var k = letters; k < end; k++)
-                {
-                    segments.Add(new(DescriptionSegmentKind.Punctuation, k, 1));
-                }
+                AddPunctuation(letters, end, segments);
             }
             else
             {
-                end = text[i..].IndexOf(' ');
-                end = end < 0 ? text.Length : i + end;
                 Chunk(text, i, end, segments);
             }
 
@@ -77,7 +63,7 @@ internal static class DescriptionTokenizer
         }
 
         var coreEnd = end;
-        while (coreEnd > start && IsClosing(text[coreEnd - 1]))
+        while (coreEnd > start && Closings.Contains(text[coreEnd - 1]))
         {
             coreEnd--;
         }
@@ -106,7 +92,12 @@ internal static class DescriptionTokenizer
             Parts(text, start, coreEnd, segments);
         }
 
-        for (var i = coreEnd; i < end; i++)
+        AddPunctuation(coreEnd, end, segments);
+    }
+
+    private static void AddPunctuation(int start, int end, List<DescriptionSegment> segments)
+    {
+        for (var i = start; i < end; i++)
         {
             segments.Add(new(DescriptionSegmentKind.Punctuation, i, 1));
         }
@@ -184,5 +175,5 @@ internal static class DescriptionTokenizer
 
     private static bool IsOpening(char c) => c is '(' or '[' or '{' or '"' or '\'' or '<' or '`';
 
-    private static bool IsClosing(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '"' or '\'' or '>' or '`';
+    private static readonly System.Buffers.SearchValues<char> Closings = System.Buffers.SearchValues.Create(".,;:!?)]}\"'>`");
 }
