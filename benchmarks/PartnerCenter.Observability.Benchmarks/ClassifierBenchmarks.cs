@@ -36,6 +36,10 @@ public class ClassifierBenchmarks
     public PartnerCenterErrorCategory Ours_FallbackOnly() =>
         Classification.Fallback.TryClassify(403, Payloads.UncatalogedDescription, out var category) ? category : PartnerCenterErrorCategory.Unknown;
 
+    [Benchmark(Description = "ours: the allowlist redaction alone on that description")]
+    [BenchmarkCategory("uncatalogued")]
+    public string Ours_RedactionOnly() => Payload.DescriptionRedactor.Redact(Payloads.UncataloguedDescription, PartnerCenterErrorClassifier.Default.Options.MaxDescriptionLength);
+
     [Benchmark(Description = "ours: Classify, 400 B OAuth error body (invalid_grant)")]
     [BenchmarkCategory("uncataloged")]
     public PartnerCenterErrorCategory Ours_OAuthError() => _classifier.Classify(400, Payloads.OAuthError, "application/json").Category;

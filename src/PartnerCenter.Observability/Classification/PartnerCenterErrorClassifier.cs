@@ -116,9 +116,10 @@ public sealed class PartnerCenterErrorClassifier
         var code = read.Code.IsPresent ? DecodeString(json, read.Code).Trim() : null;
         var description = DecodeOrNull(json, read.Description);
 
-        // Not catalogued: read the whole object once more (as far as it is well formed and within the limit) for errorName
-        // and exception names, which only the fallback rules use, and for an isRetryable the first read did not reach.
-        var complete = PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes, complete: true);
+        // Not catalogued: when the first read stopped before text that mentions them, read the whole object once more (as
+        // far as it is well formed and within the limit) for errorName and exception names, which only the fallback rules
+        // use, and for an isRetryable the first read did not reach.
+        var complete = read.RestMayHoldMore ? PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes, complete: true) : read;
         var hints = FallbackHints.Describe(DecodeOrNull(json, complete.ErrorName), DecodeOrNull(json, complete.ExceptionName));
         return Classify(statusCode, code, description, hints, read.Outcome, includeRawDescription, complete.Retryable);
     }

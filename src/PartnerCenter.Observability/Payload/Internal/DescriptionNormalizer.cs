@@ -16,8 +16,7 @@ internal static class DescriptionNormalizer
 {
     public static string Normalize(ReadOnlySpan<char> text)
     {
-        // Printable ASCII without escapes or references is already in its one form.
-        if (!text.ContainsAnyExceptInRange(' ', '~') && !text.ContainsAny('%', '&'))
+        if (IsNormal(text))
         {
             return text.ToString();
         }
@@ -46,6 +45,9 @@ internal static class DescriptionNormalizer
 
         return output.ToString();
     }
+
+    /// <summary>Printable ASCII without escapes or references is already in its one form.</summary>
+    public static bool IsNormal(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange(' ', '~') && !text.ContainsAny('%', '&');
 
     private static char? Map(char c)
     {

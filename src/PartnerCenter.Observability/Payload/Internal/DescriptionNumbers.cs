@@ -9,7 +9,7 @@ internal static class DescriptionNumbers
 {
     public const int MaxKeptDigits = 4;
 
-    public static void Mask(string text, List<DescriptionSegment> segments)
+    public static void Mask(ReadOnlySpan<char> text, List<DescriptionSegment> segments)
     {
         for (var i = 0; i < segments.Count; i++)
         {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace PartnerCenter.Observability.Payload;
 
 /// <summary>
@@ -18,12 +16,13 @@ internal static class DescriptionRedactor
     {
         var cap = maxLength * 4;
         var truncated = description.Length > cap;
-        var text = DescriptionNormalizer.Normalize(truncated ? description[..cap] : description);
+        var cut = truncated ? description[..cap] : description;
+        var text = DescriptionNormalizer.IsNormal(cut) ? cut : DescriptionNormalizer.Normalize(cut);
         if (truncated)
         {
             // The raw cut may have split a word, a secret or an id: its last chunk never comes out, in part or whole.
             var space = text.LastIndexOf(' ');
-            text = space < 0 ? string.Empty : text[..space];
+            text = space < 0 ? default : text[..space];
         }
 
         var segments = DescriptionTokenizer.Tokenize(text);
@@ -33,50 +32,43 @@ internal static class DescriptionRedactor
     }
 
     /// <summary>The segments as text, cut between segments with an ellipsis when longer than the maximum.</summary>
-    private static string Write(string text, List<DescriptionSegment> segments, int maxLength, bool truncated)
+    private static string Write(ReadOnlySpan<char> text, List<DescriptionSegment> segments, int maxLength, bool truncated)
     {
-        var total = 0;
+        var size = Math.Max(maxLength, 0) + 1;
+        var buffer = size <= 1024 ? stackalloc char[size] : new char[size];
+        var length = 0;
+        var cut = -1;
+        var all = true;
         foreach (var segment in segments)
         {
-            total += Length(segment);
+            var piece = segment.Kind == DescriptionSegmentKind.Shape ? segment.Shape.AsSpan() : text.Slice(segment.Start, segment.Length);
+            if (cut < 0 && length + piece.Length > maxLength - 1)
+            {
+                // Where the text ends, with an ellipsis, if it turns out not to fit.
+                cut = length;
+            }
+
+            if (length + piece.Length > maxLength)
+            {
+                all = false;
+                break;
+            }
+
+            piece.CopyTo(buffer[length..]);
+            length += piece.Length;
         }
 
-        var fits = total <= maxLength && !truncated;
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Min(total, maxLength) + 1);
-        try
+        if (!all || truncated)
         {
-            var length = 0;
-            foreach (var segment in segments)
-            {
-                var piece = segment.Kind == DescriptionSegmentKind.Shape ? segment.Shape.AsSpan() : text.AsSpan(segment.Start, segment.Length);
-                if (!fits && length + piece.Length > maxLength - 1)
-                {
-                    break;
-                }
-
-                piece.CopyTo(buffer.AsSpan(length));
-                length += piece.Length;
-            }
-
-            if (fits)
-            {
-                return new string(buffer, 0, length);
-            }
-
+            length = cut < 0 ? length : cut;
             while (length > 0 && buffer[length - 1] == ' ')
             {
                 length--;
             }
 
             buffer[length++] = '…';
-            return new string(buffer, 0, length);
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
 
-    private static int Length(DescriptionSegment segment) =>
-        segment.Kind == DescriptionSegmentKind.Shape ? segment.Shape!.Length : segment.Length;
+        return new string(buffer[..length]);
+    }
 }

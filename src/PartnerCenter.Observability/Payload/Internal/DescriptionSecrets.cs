@@ -19,10 +19,10 @@ internal static class DescriptionSecrets
     // Stryker disable once String : auth scheme names (data); each is tested by name
     private static readonly string[] Schemes = ["bearer", "basic", "digest", "negotiate", "ntlm", "sharedaccesssignature"];
 
-    public static void Mask(string text, List<DescriptionSegment> segments)
+    public static void Mask(ReadOnlySpan<char> text, List<DescriptionSegment> segments)
     {
         // No separator and no scheme-like word: nothing to look for (the common case).
-        var separators = text.AsSpan().ContainsAny(':', '=', '>');
+        var separators = text.ContainsAny(':', '=', '>');
         for (var i = 0; i < segments.Count; i++)
         {
             var key = segments[i];
@@ -65,7 +65,7 @@ internal static class DescriptionSecrets
                 j++;
             }
 
-            var name = text.AsSpan(key.Start, key.Length);
+            var name = text.Slice(key.Start, key.Length);
             if (separator)
             {
                 if (IsOneOf(name, KeySuffixes, suffix: true))
@@ -81,7 +81,7 @@ internal static class DescriptionSecrets
     }
 
     /// <summary>Replaces the segments from <paramref name="from"/> to the value's end with one <c>{secret}</c>.</summary>
-    private static void MaskValue(string text, List<DescriptionSegment> segments, int from, char quote)
+    private static void MaskValue(ReadOnlySpan<char> text, List<DescriptionSegment> segments, int from, char quote)
     {
         var to = from;
         while (to < segments.Count && !IsEnd(text, segments[to], quote))
@@ -106,17 +106,17 @@ internal static class DescriptionSecrets
         segments[from] = new(DescriptionSegmentKind.Shape, start, 0, DescriptionShapes.Secret);
     }
 
-    private static bool IsEnd(string text, DescriptionSegment segment, char quote) =>
+    private static bool IsEnd(ReadOnlySpan<char> text, DescriptionSegment segment, char quote) =>
         segment.Kind == DescriptionSegmentKind.Punctuation && (quote != '\0' ? text[segment.Start] == quote : text[segment.Start] is ';' or '&' or ',' or '<' or '"' or '\'' or ')' or ']' or '}');
 
-    private static bool IsQuote(string text, DescriptionSegment segment) =>
+    private static bool IsQuote(ReadOnlySpan<char> text, DescriptionSegment segment) =>
         segment.Kind == DescriptionSegmentKind.Punctuation && text[segment.Start] is '"' or '\'' or '`';
 
-    private static bool IsSeparator(string text, DescriptionSegment segment) =>
+    private static bool IsSeparator(ReadOnlySpan<char> text, DescriptionSegment segment) =>
         segment.Kind == DescriptionSegmentKind.Punctuation && text[segment.Start] is ':' or '=' or '>';
 
     /// <summary>A cheap filter: the schemes are 4 to 21 letters long and start with b, d, n or s.</summary>
-    private static bool MayBeScheme(string text, DescriptionSegment segment) =>
+    private static bool MayBeScheme(ReadOnlySpan<char> text, DescriptionSegment segment) =>
         segment.Length is >= 4 and <= 21 && (text[segment.Start] | 0x20) is 'b' or 'd' or 'n' or 's';
 
     private static bool IsOneOf(ReadOnlySpan<char> name, string[] names, bool suffix)

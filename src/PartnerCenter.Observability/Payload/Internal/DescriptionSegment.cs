@@ -30,5 +30,5 @@ internal struct DescriptionSegment(DescriptionSegmentKind kind, int start, int l
 
     public readonly bool IsText => Kind is DescriptionSegmentKind.Word or DescriptionSegmentKind.Shape or DescriptionSegmentKind.Number;
 
-    public readonly bool IsPunctuation(string text, char c) => Kind == DescriptionSegmentKind.Punctuation && text[Start] == c;
+    public readonly bool IsPunctuation(ReadOnlySpan<char> text, char c) => Kind == DescriptionSegmentKind.Punctuation && text[Start] == c;
 }

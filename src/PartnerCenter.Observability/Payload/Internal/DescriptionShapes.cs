@@ -27,9 +27,9 @@ internal static class DescriptionShapes
 
     public static bool IsJoiner(char c) => c is '.' or '-' or '_' or '@' or '+' or '~' or '#' or '%';
 
-    public static DescriptionSegment Classify(string text, int start, int length)
+    public static DescriptionSegment Classify(ReadOnlySpan<char> text, int start, int length)
     {
-        var c = text.AsSpan(start, length);
+        var c = text.Slice(start, length);
 
         // Letters only (most compounds): a known word, or a word's shape.
         if (!c.ContainsAnyExcept(Letters))
@@ -177,7 +177,7 @@ internal static class DescriptionShapes
             : DescriptionVocabulary.IsKnown(part);
     }
 
-    private static readonly SearchValues<char> Letters =
+    public static readonly SearchValues<char> Letters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static readonly SearchValues<char> PartSeparators =

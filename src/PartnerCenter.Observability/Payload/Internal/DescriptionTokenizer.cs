@@ -11,7 +11,7 @@ internal static class DescriptionTokenizer
     private static List<DescriptionSegment>? t_segments;
 
     /// <summary>The segments of <paramref name="text"/>, in a list owned by the calling thread and reused by its next call.</summary>
-    public static List<DescriptionSegment> Tokenize(string text)
+    public static List<DescriptionSegment> Tokenize(ReadOnlySpan<char> text)
     {
         var segments = t_segments ??= new List<DescriptionSegment>(64);
         segments.Clear();
@@ -29,9 +29,20 @@ internal static class DescriptionTokenizer
                 continue;
             }
 
-            var end = text.IndexOf(' ', i);
-            end = end < 0 ? text.Length : end;
-            Chunk(text, i, end, segments);
+            var end = text[i..].IndexOf(' ');
+            end = end < 0 ? text.Length : i + end;
+            var letters = text[i..end].IndexOfAnyExcept(DescriptionShapes.Letters) is var at and >= 0 ? i + at : end;
+            if (letters > i && !text[letters..end].ContainsAnyExcept(Closings))
+            {
+                // Most chunks are a word, perhaps with closing punctuation ("market."): no further splitting.
+                segments.Add(DescriptionShapes.Classify(text, i, letters - i));
+                AddPunctuation(letters, end, segments);
+            }
+            else
+            {
+                Chunk(text, i, end, segments);
+            }
+
             i = end;
         }
 
@@ -43,7 +54,7 @@ internal static class DescriptionTokenizer
         return segments;
     }
 
-    private static void Chunk(string text, int start, int end, List<DescriptionSegment> segments)
+    private static void Chunk(ReadOnlySpan<char> text, int start, int end, List<DescriptionSegment> segments)
     {
         while (start < end && IsOpening(text[start]))
         {
@@ -52,12 +63,12 @@ internal static class DescriptionTokenizer
         }
 
         var coreEnd = end;
-        while (coreEnd > start && IsClosing(text[coreEnd - 1]))
+        while (coreEnd > start && Closings.Contains(text[coreEnd - 1]))
         {
             coreEnd--;
         }
 
-        var core = text.AsSpan(start, coreEnd - start);
+        var core = text.Slice(start, coreEnd - start);
         if (!core.ContainsAny(':', '?'))
         {
             // Neither a URL, an IPv6 address nor a query: compounds and punctuation only (the common case).
@@ -81,14 +92,19 @@ internal static class DescriptionTokenizer
             Parts(text, start, coreEnd, segments);
         }
 
-        for (var i = coreEnd; i < end; i++)
+        AddPunctuation(coreEnd, end, segments);
+    }
+
+    private static void AddPunctuation(int start, int end, List<DescriptionSegment> segments)
+    {
+        for (var i = start; i < end; i++)
         {
             segments.Add(new(DescriptionSegmentKind.Punctuation, i, 1));
         }
     }
 
     /// <summary>Compounds between break characters (ASCII punctuation that is not a joiner), the breaks themselves as punctuation.</summary>
-    private static void Parts(string text, int start, int end, List<DescriptionSegment> segments)
+    private static void Parts(ReadOnlySpan<char> text, int start, int end, List<DescriptionSegment> segments)
     {
         var i = start;
         while (i < end)
@@ -103,7 +119,7 @@ internal static class DescriptionTokenizer
             var runEnd = i;
             while (true)
             {
-                var next = text.AsSpan(runEnd, end - runEnd).IndexOfAny(Breaks);
+                var next = text.Slice(runEnd, end - runEnd).IndexOfAny(Breaks);
                 runEnd = next < 0 ? end : runEnd + next;
                 if (runEnd < end && !IsBreak(text, runEnd, start, end))
                 {
@@ -144,7 +160,7 @@ internal static class DescriptionTokenizer
     }
 
     /// <summary>ASCII punctuation other than the joiners; an apostrophe between two letters joins ("isn't", "customer's").</summary>
-    private static bool IsBreak(string text, int i, int start, int end)
+    private static bool IsBreak(ReadOnlySpan<char> text, int i, int start, int end)
     {
         var c = text[i];
         if (c == '\'')
@@ -159,5 +175,5 @@ internal static class DescriptionTokenizer
 
     private static bool IsOpening(char c) => c is '(' or '[' or '{' or '"' or '\'' or '<' or '`';
 
-    private static bool IsClosing(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '"' or '\'' or '>' or '`';
+    private static readonly System.Buffers.SearchValues<char> Closings = System.Buffers.SearchValues.Create(".,;:!?)]}\"'>`");
 }

@@ -19,8 +19,9 @@ internal static class DescriptionVocabulary
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CatalogueAnyCase =
         Catalogue.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // In lower case (the list is), so that a lower-case word is looked up once, by ordinal.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Common =
-        EnglishWords().Concat(Catalogue.Select(w => w.ToLowerInvariant())).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        EnglishWords().Concat(Catalogue.Select(w => w.ToLowerInvariant())).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>How many words the shipped list and the catalogue give (for tests and docs).</summary>
     public static int Count => Common.Set.Count;
@@ -43,11 +44,7 @@ internal static class DescriptionVocabulary
             word = word[..^2];
         }
 
-        if (CatalogueExact.Contains(word))
-        {
-            return true;
-        }
-
+        // One lookup: the lower-case list holds the catalogue's words in lower case, the any-case catalogue its words as written.
         var first = word[0];
         var restLower = IsLower(word[1..]);
         if (char.IsAsciiLetterLower(first) && restLower)
@@ -55,13 +52,8 @@ internal static class DescriptionVocabulary
             return Common.Contains(word);
         }
 
-        if (char.IsAsciiLetterUpper(first) && restLower)
-        {
-            // A sentence start does not open the English list to capitalised words: names start sentences too.
-            return CatalogueAnyCase.Contains(word);
-        }
-
-        return false;
+        // A sentence start does not open the English list to capitalised words: names start sentences too.
+        return char.IsAsciiLetterUpper(first) && restLower ? CatalogueAnyCase.Contains(word) : CatalogueExact.Contains(word);
     }
 
     /// <summary>Whether the catalogue's wording has <paramref name="word"/> exactly as written.</summary>

@@ -153,8 +153,11 @@ internal static class PartnerCenterPayloadReader
 
             if (!readToEnd && fields.Code.IsPresent && fields.DescriptionRank == DescriptionRank)
             {
-                if (!RestMentionsRetryable(json, reader.BytesConsumed, fields))
+                var rest = json[(int)Math.Min(reader.BytesConsumed, json.Length)..];
+                if (fields.Retryable != ServerRetryable.NotStated || !Mentions(rest, hintsToo: false))
                 {
+                    // The complete read would find no other errorName, exception name or isRetryable: it need not happen.
+                    fields.RestMayHoldMore |= Mentions(rest, hintsToo: true);
                     return;
                 }
 
@@ -181,19 +184,16 @@ internal static class PartnerCenterPayloadReader
     }
 
     /// <summary>
-    /// Whether the unread rest of the body may hold <c>isRetryable</c>, in any casing (property names are matched
-    /// ignoring case): vectorised searches for an <c>e</c>, far cheaper than parsing on.
+    /// Whether the unread rest of the body may hold <c>isRetryable</c> (or, <paramref name="hintsToo"/>, <c>errorName</c>
+    /// or an exception name), in any casing: vectorised searches for an <c>e</c>, far cheaper than parsing on.
     /// </summary>
-    private static bool RestMentionsRetryable(ReadOnlySpan<byte> json, long consumed, in PayloadFields fields) =>
-        fields.Retryable == ServerRetryable.NotStated && MentionsRetryable(json[(int)Math.Min(consumed, json.Length)..]);
-
-    private static bool MentionsRetryable(ReadOnlySpan<byte> rest)
+    private static bool Mentions(ReadOnlySpan<byte> rest, bool hintsToo)
     {
         int at;
         while ((at = rest.IndexOfAny((byte)'e', (byte)'E')) >= 0)
         {
             rest = rest[(at + 1)..];
-            if (System.Text.Ascii.EqualsIgnoreCase(rest[..Math.Min(rest.Length, 7)], "tryable"u8))
+            if (Follows(rest, "tryable"u8) || (hintsToo && (Follows(rest, "rrorname"u8) || Follows(rest, "xception"u8))))
             {
                 return true;
             }
@@ -201,6 +201,9 @@ internal static class PartnerCenterPayloadReader
 
         return false;
     }
+
+    private static bool Follows(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> word) =>
+        System.Text.Ascii.EqualsIgnoreCase(rest[..Math.Min(rest.Length, word.Length)], word);
 
     /// <summary>Looks through the top level of a <c>data</c> array for a string that starts with an exception name.</summary>
     private static void ReadData(ref Utf8JsonReader reader, int offset, ref PayloadFields fields)

@@ -1,50 +1,31 @@
 namespace PartnerCenter.Observability.Payload;
 
 /// <summary>
-/// What <see cref="PartnerCenterPayloadReader"/> found. Positions refer to the span that was read, so that a
-/// catalogued code is resolved without allocating a string.
+/// What <see cref="PartnerCenterPayloadReader"/> found (the fields are described on <see cref="PayloadFields"/>).
+/// Positions refer to the span that was read, so that a catalogued code is resolved without allocating a string.
 /// </summary>
-internal readonly struct PayloadReadResult
+/// <param name="Outcome">What the reader made of the body.</param>
+/// <param name="BytesExamined">How many bytes of the input the reader looked at; never more than its limit.</param>
+/// <param name="Fields">The fields found.</param>
+internal readonly record struct PayloadReadResult(PartnerCenterPayloadOutcome Outcome, int BytesExamined, PayloadFields Fields)
 {
-    public PayloadReadResult(PartnerCenterPayloadOutcome outcome, int bytesExamined, in PayloadFields fields)
-    {
-        Outcome = outcome;
-        BytesExamined = bytesExamined;
-        Code = fields.Code;
-        Description = fields.Description;
-        ErrorName = fields.ErrorName;
-        ExceptionName = fields.ExceptionName;
-        Retryable = fields.Retryable;
-        OAuthError = fields.OAuthError;
-    }
+    public TokenSlice Code => Fields.Code;
 
-    public PartnerCenterPayloadOutcome Outcome { get; }
+    public TokenSlice Description => Fields.Description;
 
-    /// <summary>How many bytes of the input the reader looked at; never more than its limit.</summary>
-    public int BytesExamined { get; }
+    public TokenSlice ErrorName => Fields.ErrorName;
 
-    public TokenSlice Code { get; }
+    public TokenSlice ExceptionName => Fields.ExceptionName;
 
-    /// <summary>The description: <c>description</c>, else <c>message</c>, else <c>errorMessageExtended</c>.</summary>
-    public TokenSlice Description { get; }
+    public TokenSlice OAuthError => Fields.OAuthError;
 
-    /// <summary>The <c>errorName</c> field, when the body has one.</summary>
-    public TokenSlice ErrorName { get; }
+    public ServerRetryable Retryable => Fields.Retryable;
 
-    /// <summary>The exception name that starts the first <c>data</c> entry naming one (<c>LicenseQuotaExceededException : ...</c>).</summary>
-    public TokenSlice ExceptionName { get; }
-
-    /// <summary>The <c>error</c> string of an OAuth 2.0 / Microsoft Entra error body (<c>{"error":"invalid_grant","error_description":"AADSTS..."}</c>).</summary>
-    public TokenSlice OAuthError { get; }
-
-    /// <summary>What the body's <c>isRetryable</c> field says.</summary>
-    public ServerRetryable Retryable { get; }
+    public bool RestMayHoldMore => Fields.RestMayHoldMore;
 }
 
 /// <summary>Where a JSON value sits in the input: the raw bytes between the quotes (or of the number).</summary>
 internal readonly record struct TokenSlice(int Start, int Length, bool IsString, bool IsEscaped)
 {
     public bool IsPresent => Length > 0;
-
-    public static TokenSlice None => default;
 }
