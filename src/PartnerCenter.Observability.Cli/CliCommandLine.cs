@@ -93,7 +93,7 @@ internal static class CliCommandLine
             """
             Compare a newer copy of the "Partner Center REST error codes" page (its markdown source, with the table
             | HTTP Status | HTTP Error Code | Error code | Description |, or a text copy) with the catalogue. Prints every added,
-            changed or missing row with a proposed category and reason, as lines that paste into PartnerCenterErrorCatalog.OtherSources.cs.
+            changed or missing row with a proposed category and reason, as lines that paste into PartnerCenterErrorCatalog.OtherSources.Data.cs.
             """)
         {
             file,

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PartnerCenter.Observability.Cli.CatalogDiff;
 
-/// <summary>Differences as lines that paste into PartnerCenterErrorCatalog.OtherSources.cs.</summary>
+/// <summary>Differences as lines that paste into PartnerCenterErrorCatalog.OtherSources.Data.cs.</summary>
 internal static class DiffFormatting
 {
     public static string Format(IReadOnlyList<CatalogDifference> differences, string source, int rowsRead)

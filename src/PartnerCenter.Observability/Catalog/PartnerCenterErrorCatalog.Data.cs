@@ -3,7 +3,7 @@ using static PartnerCenter.Observability.PartnerCenterErrorCategory;
 namespace PartnerCenter.Observability;
 
 // The seed of the catalogue: every error documented on the edition of Microsoft's "Partner Center REST error codes" page
-// the catalogue was first built from (source name "error-codes"). Other editions and pages: PartnerCenterErrorCatalog.OtherSources.cs.
+// the catalogue was first built from (source name "error-codes"). Other editions and pages: PartnerCenterErrorCatalog.OtherSources.Data.cs.
 // One row per (HTTP status, error code); a change to one code is a change to one line.
 // Columns: HTTP status, error code (null where the page gives none), category, description template.
 // The category of each row follows the rules in docs/error-categories.md.
