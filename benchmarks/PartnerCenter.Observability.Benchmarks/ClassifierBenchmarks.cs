@@ -37,8 +37,8 @@ public class ClassifierBenchmarks
         Classification.Fallback.TryClassify(403, Payloads.UncatalogedDescription, out var category) ? category : PartnerCenterErrorCategory.Unknown;
 
     [Benchmark(Description = "ours: the allowlist redaction alone on that description")]
-    [BenchmarkCategory("uncatalogued")]
-    public string Ours_RedactionOnly() => Payload.DescriptionRedactor.Redact(Payloads.UncataloguedDescription, PartnerCenterErrorClassifier.Default.Options.MaxDescriptionLength);
+    [BenchmarkCategory("uncataloged")]
+    public string Ours_RedactionOnly() => Payload.DescriptionRedactor.Redact(Payloads.UncatalogedDescription, PartnerCenterErrorClassifier.Default.Options.MaxDescriptionLength);
 
     [Benchmark(Description = "ours: Classify, 400 B OAuth error body (invalid_grant)")]
     [BenchmarkCategory("uncataloged")]
