@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using PartnerCenter.Observability.Classification;
 using PartnerCenter.Observability.Payload;
 using PartnerCenter.Observability.Telemetry;
@@ -75,8 +73,8 @@ public sealed class PartnerCenterErrorClassifier
         var json = body[..Math.Min(body.Length, _options.MaxBodyBytes)];
         if (read.OAuthError.IsPresent && !read.Code.IsPresent)
         {
-            var oauthDescription = DecodeOrNull(json, read.Description);
-            if (OAuthErrors.TryClassify(statusCode, DecodeString(json, read.OAuthError), oauthDescription, out var oauth))
+            var oauthDescription = read.Description.DecodeOrNull(json);
+            if (OAuthErrors.TryClassify(statusCode, read.OAuthError.Decode(json), oauthDescription, out var oauth))
             {
                 var raw = includeRawDescription ? oauthDescription : null;
                 return new(statusCode, null, Pin(statusCode, oauth), Redact(oauthDescription), null, PartnerCenterClassificationSource.OAuthError, read.Outcome, raw, read.Retryable);
@@ -100,7 +98,7 @@ public sealed class PartnerCenterErrorClassifier
                 if (exact.Variants.Length > 0 && read.Description.IsPresent)
                 {
                     // The same (status, code) means different things on different APIs: the description tells them apart.
-                    exact = exact.Resolve(DecodeString(json, read.Description));
+                    exact = exact.Resolve(read.Description.Decode(json));
                 }
 
                 return FromDefinition(statusCode, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, read.Outcome, json, read.Description, includeRawDescription, read.Retryable);
@@ -113,14 +111,14 @@ public sealed class PartnerCenterErrorClassifier
             }
         }
 
-        var code = read.Code.IsPresent ? DecodeString(json, read.Code).Trim() : null;
-        var description = DecodeOrNull(json, read.Description);
+        var code = read.Code.IsPresent ? read.Code.Decode(json).Trim() : null;
+        var description = read.Description.DecodeOrNull(json);
 
         // Not catalogued: when the first read stopped before text that mentions them, read the whole object once more (as
         // far as it is well formed and within the limit) for errorName and exception names, which only the fallback rules
         // use, and for an isRetryable the first read did not reach.
         var complete = read.RestMayHoldMore ? PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes, complete: true) : read;
-        var hints = FallbackHints.Describe(DecodeOrNull(json, complete.ErrorName), DecodeOrNull(json, complete.ExceptionName));
+        var hints = FallbackHints.Describe(complete.ErrorName.DecodeOrNull(json), complete.ExceptionName.DecodeOrNull(json));
         return Classify(statusCode, code, description, hints, read.Outcome, includeRawDescription, complete.Retryable);
     }
 
@@ -225,9 +223,9 @@ public sealed class PartnerCenterErrorClassifier
         bool includeRaw,
         ServerRetryable retryable)
     {
-        var raw = includeRaw && description.IsPresent ? DecodeString(json, description) : null;
+        var raw = includeRaw && description.IsPresent ? description.Decode(json) : null;
         var result = new PartnerCenterErrorClassification(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw, retryable);
-        return description.IsPresent && definition.Template.Contains('{', StringComparison.Ordinal) ? WithNumbers(result, raw ?? DecodeString(json, description)) : result;
+        return description.IsPresent && definition.Template.Contains('{', StringComparison.Ordinal) ? WithNumbers(result, raw ?? description.Decode(json)) : result;
     }
 
     /// <summary>The classification with its template's short numbers filled in from the server's description, for messages.</summary>
@@ -255,32 +253,5 @@ public sealed class PartnerCenterErrorClassifier
     {
         number = 0;
         return digits.Length < 10 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number);
-    }
-
-    private static string? DecodeOrNull(ReadOnlySpan<byte> json, TokenSlice slice) =>
-        slice.IsPresent ? DecodeString(json, slice) : null;
-
-    private static string DecodeString(ReadOnlySpan<byte> json, TokenSlice slice)
-    {
-        var bytes = json.Slice(slice.Start, slice.Length);
-        // Only a string can hold an escape.
-        if (slice.IsEscaped)
-        {
-            try
-            {
-                // Re-read the quoted token on its own to unescape it.
-                var reader = new Utf8JsonReader(json.Slice(slice.Start - 1, slice.Length + 2));
-                if (reader.Read())
-                {
-                    return reader.GetString()!;
-                }
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-            {
-                // Fall through to the raw bytes.
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes);
     }
 }
