@@ -86,12 +86,9 @@ public static partial class PartnerCenterErrorCatalog
 
     private static bool Applies(int statusCode, PartnerCenterErrorDefinition? row, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
-        definition = row is not null && Applies(statusCode, row) ? row : null;
+        definition = row is not null && (row.Category != PartnerCenterErrorCategory.Transient || Classification.StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient) ? row : null;
         return definition is not null;
     }
-
-    private static bool Applies(int statusCode, PartnerCenterErrorDefinition row) =>
-        row.Category != PartnerCenterErrorCategory.Transient || Classification.StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient;
 
     internal static bool TryFind(int statusCode, int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
         ByStatusAndCode.TryGetValue(Key(statusCode, code), out definition);
@@ -108,12 +105,7 @@ public static partial class PartnerCenterErrorCatalog
             return true;
         }
 
-        if (TryMatch(UnindexedTemplates, statusCode, normalised, ref definition))
-        {
-            return true;
-        }
-
-        return definition is not null;
+        return TryMatch(UnindexedTemplates, statusCode, normalised, ref definition) || definition is not null;
     }
 
     /// <summary>True when a row at the status matched; <paramref name="definition"/> keeps the first match at any status.</summary>
