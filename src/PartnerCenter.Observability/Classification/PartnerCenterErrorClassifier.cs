@@ -189,9 +189,7 @@ public sealed class PartnerCenterErrorClassifier
             return new(statusCode, code, fallback, Redact(description), null, fallbackSource, outcome, raw, retryable);
         }
 
-        var category = StatusRules.ByStatus(statusCode);
-        var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
-        return new(statusCode, code, category, Redact(description), null, source, outcome, raw, retryable);
+        return ByStatus(statusCode, outcome, Redact(description), retryable, code, raw);
     }
 
     /// <summary>Statuses whose meaning no body can change: 401 is auth, 409 conflict and 429 quota.</summary>
@@ -206,11 +204,11 @@ public sealed class PartnerCenterErrorClassifier
     private static PartnerCenterErrorClassification NotAnError(int statusCode) =>
         new(statusCode, null, PartnerCenterErrorCategory.Unknown, null, null, PartnerCenterClassificationSource.NotAnError, PartnerCenterPayloadOutcome.NotRead, null, ServerRetryable.NotStated);
 
-    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description, ServerRetryable retryable = ServerRetryable.NotStated)
+    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description, ServerRetryable retryable = ServerRetryable.NotStated, string? code = null, string? raw = null)
     {
         var category = StatusRules.ByStatus(statusCode);
         var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
-        return new(statusCode, null, category, description, null, source, outcome, null, retryable);
+        return new(statusCode, code, category, description, null, source, outcome, raw, retryable);
     }
 
     private static PartnerCenterErrorClassification FromDefinition(
@@ -237,15 +235,8 @@ public sealed class PartnerCenterErrorClassifier
             ? classification with { DescriptionWithNumbers = filled }
             : classification;
 
-    private string? Redact(string? description)
-    {
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            return null;
-        }
-
-        return DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
-    }
+    private string? Redact(string? description) =>
+        string.IsNullOrWhiteSpace(description) ? null : DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
 
     // The code as a number, by the rule of PartnerCenterErrorCatalog.TryParseCode (1 to 9 ASCII digits, leading zeros
     // allowed) so that the fast path accepts exactly the codes the general path would look up by number.
