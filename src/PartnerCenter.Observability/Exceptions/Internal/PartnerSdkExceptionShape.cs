@@ -21,19 +21,33 @@ namespace PartnerCenter.Observability.Errors;
 /// ServerError 500 (the SDK's catch-all), ServerBusy 503, GatewayTimeout 504. NotSpecified and ResponseParsing have no
 /// status: then the status of the code's catalogue row is used, if the code is catalogued, else the category is unknown.
 /// </remarks>
-internal sealed class PartnerSdkExceptionShape(
-    PropertyInfo category,
-    PropertyInfo payload,
-    PropertyInfo errorCode,
-    PropertyInfo? errorMessage,
-    PropertyInfo? context,
-    PropertyInfo? contextRequestId,
-    PropertyInfo? contextCorrelationId,
-    PropertyInfo? response,
-    PropertyInfo? responseStatus)
+internal sealed class PartnerSdkExceptionShape
 {
     private const string TypeName = "PartnerException";
     private static readonly ConcurrentDictionary<Type, PartnerSdkExceptionShape?> Shapes = new();
+
+    private readonly PropertyInfo _category;
+    private readonly PropertyInfo _payload;
+    private readonly PropertyInfo _errorCode;
+    private readonly PropertyInfo? _errorMessage;
+    private readonly PropertyInfo? _context;
+    private readonly PropertyInfo? _requestId;
+    private readonly PropertyInfo? _correlationId;
+    private readonly PropertyInfo? _response;
+    private readonly PropertyInfo? _statusCode;
+
+    private PartnerSdkExceptionShape(PropertyInfo category, PropertyInfo payload, PropertyInfo errorCode, PropertyInfo? errorMessage, PropertyInfo? context, PropertyInfo? response)
+    {
+        _category = category;
+        _payload = payload;
+        _errorCode = errorCode;
+        _errorMessage = errorMessage;
+        _context = context;
+        _requestId = context is null ? null : Property(context.PropertyType, "RequestId");
+        _correlationId = context is null ? null : Property(context.PropertyType, "CorrelationId");
+        _response = response;
+        _statusCode = response is null ? null : Property(response.PropertyType, "StatusCode");
+    }
 
     /// <summary>Reads the SDK exception's error, classified by <paramref name="classifier"/> (the app's, so that its overrides apply).</summary>
     public static bool TryRead(Exception exception, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorInfo info)
@@ -64,18 +78,18 @@ internal sealed class PartnerSdkExceptionShape(
 
     private bool Read(Exception exception, PartnerCenterErrorClassifier classifier, out PartnerCenterErrorInfo info)
     {
-        var body = Get(payload, exception);
-        var code = Text(body is null ? null : Get(errorCode, body), TelemetryLimits.MaxCodeLength);
-        var message = Text(body is null || errorMessage is null ? null : Get(errorMessage, body), TelemetryLimits.MaxSdkDescriptionLength);
-        var status = Status(Get(response, exception)) ?? StatusOf(Text(Get(category, exception), TelemetryLimits.MaxIdLength));
+        var payload = Get(_payload, exception);
+        var code = Text(payload is null ? null : Get(_errorCode, payload), TelemetryLimits.MaxCodeLength);
+        var message = Text(payload is null || _errorMessage is null ? null : Get(_errorMessage, payload), TelemetryLimits.MaxSdkDescriptionLength);
+        var status = Status(Get(_response, exception)) ?? StatusOf(Text(Get(_category, exception), TelemetryLimits.MaxIdLength));
         if (status is null && PartnerCenterErrorCatalog.TryFindByCode(code, out var definition))
         {
             status = definition.StatusCode;
         }
 
-        var ids = Get(context, exception);
-        var requestId = Id(ids is null ? null : Get(contextRequestId, ids));
-        var correlationId = Id(ids is null ? null : Get(contextCorrelationId, ids));
+        var context = Get(_context, exception);
+        var requestId = Id(context is null ? null : Get(_requestId, context));
+        var correlationId = Id(context is null ? null : Get(_correlationId, context));
         if (status is >= 400 and <= 599)
         {
             var classification = classifier.Classify(status.Value, string.IsNullOrWhiteSpace(code) ? null : code, message);
@@ -104,11 +118,11 @@ internal sealed class PartnerSdkExceptionShape(
         return true;
     }
 
-    private int? Status(object? sdkResponse)
+    private int? Status(object? response)
     {
         try
         {
-            return sdkResponse is not null && responseStatus is not null && Get(responseStatus, sdkResponse) is { } value
+            return response is not null && _statusCode is not null && Get(_statusCode, response) is { } value
                 ? value switch
                 {
                     HttpStatusCode statusCode => (int)statusCode,
@@ -143,18 +157,7 @@ internal sealed class PartnerSdkExceptionShape(
                 return null;
             }
 
-            var context = Property(type, "Context");
-            var response = Property(type, "Response");
-            return new PartnerSdkExceptionShape(
-                category,
-                payload,
-                errorCode,
-                Property(payload.PropertyType, "ErrorMessage"),
-                context,
-                context is null ? null : Property(context.PropertyType, "RequestId"),
-                context is null ? null : Property(context.PropertyType, "CorrelationId"),
-                response,
-                response is null ? null : Property(response.PropertyType, "StatusCode"));
+            return new PartnerSdkExceptionShape(category, payload, errorCode, Property(payload.PropertyType, "ErrorMessage"), Property(type, "Context"), Property(type, "Response"));
         }
         catch (Exception)
         {
