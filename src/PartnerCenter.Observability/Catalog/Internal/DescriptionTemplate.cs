@@ -144,16 +144,5 @@ internal sealed class DescriptionTemplate
         return [.. literals];
     }
 
-    private static bool IsDigits(ReadOnlySpan<char> span)
-    {
-        foreach (var c in span)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsDigits(ReadOnlySpan<char> span) => !span.ContainsAnyExceptInRange('0', '9');
 }
