@@ -54,11 +54,7 @@ internal static class PartnerCenterPayloadReader
             body = body[..Math.Max(0, maxBytes)];
         }
 
-        var offset = 0;
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            offset = 3;
-        }
+        var offset = body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
         var json = body[offset..];
         if (json.TrimStart(" \t\r\n"u8).IsEmpty)
