@@ -1,10 +1,9 @@
 namespace PartnerCenter.Observability.Operations;
 
 /// <summary>
-/// The route templates of the Partner Center REST API that name operations (data: one documented route per row, no
-/// logic). Placeholders are snake_case; literal words keep the casing of Microsoft's REST reference
-/// (<c>/v1/productUpgrades</c>), which is the casing of the operation name whatever the casing of the request
-/// (matching ignores case).
+/// The route templates of the Partner Center REST API that name operations. Placeholders are snake_case; literal
+/// words keep the casing of Microsoft's REST reference (<c>/v1/productUpgrades</c>), which is the casing of the
+/// operation name whatever the casing of the request (matching ignores case).
 /// </summary>
 internal static class PartnerCenterRoutes
 {
