@@ -44,12 +44,9 @@ public static partial class PartnerCenterErrorCatalog
     public static bool TryFind(int statusCode, string? code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         definition = null;
-        if (TryParseCode(code, out var number))
-        {
-            return TryFind(statusCode, number, out definition);
-        }
-
-        return code is { Length: > 0 } && ByStatusAndName.TryGetValue(CatalogBuilder.NameKey(statusCode, code), out definition);
+        return TryParseCode(code, out var number)
+            ? TryFind(statusCode, number, out definition)
+            : code is { Length: > 0 } && ByStatusAndName.TryGetValue(CatalogBuilder.NameKey(statusCode, code), out definition);
     }
 
     /// <summary>Finds the documented error for an error code, whatever its status.</summary>
@@ -59,27 +56,19 @@ public static partial class PartnerCenterErrorCatalog
     public static bool TryFindByCode(string? code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         definition = null;
-        if (TryParseCode(code, out var number))
-        {
-            return ByCode.TryGetValue(number, out definition);
-        }
-
-        return code is { Length: > 0 } && ByNameAlone.TryGetValue(code, out definition);
+        return TryParseCode(code, out var number)
+            ? ByCode.TryGetValue(number, out definition)
+            : code is { Length: > 0 } && ByNameAlone.TryGetValue(code, out definition);
     }
 
     /// <summary>
     /// The code-alone rule: a code catalogued under other statuses decides the category only when all its rows agree
     /// on one, and never makes a response retryable whose status is not (a transient row says nothing about a 400).
     /// </summary>
-    internal static bool TryFindByCodeAlone(int statusCode, string code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
-    {
-        if (TryParseCode(code, out var number))
-        {
-            return TryFindByCodeAlone(statusCode, number, out definition);
-        }
-
-        return Applies(statusCode, ByNameAlone.TryGetValue(code, out var row) ? row : null, out definition);
-    }
+    internal static bool TryFindByCodeAlone(int statusCode, string code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
+        TryParseCode(code, out var number)
+            ? TryFindByCodeAlone(statusCode, number, out definition)
+            : Applies(statusCode, ByNameAlone.TryGetValue(code, out var row) ? row : null, out definition);
 
     internal static bool TryFindByCodeAlone(int statusCode, int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
         Applies(statusCode, ByCodeAlone.TryGetValue(code, out var row) ? row : null, out definition);
