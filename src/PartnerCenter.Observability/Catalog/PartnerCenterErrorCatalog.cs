@@ -44,12 +44,9 @@ public static partial class PartnerCenterErrorCatalog
     public static bool TryFind(int statusCode, string? code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         definition = null;
-        if (TryParseCode(code, out var number))
-        {
-            return TryFind(statusCode, number, out definition);
-        }
-
-        return code is { Length: > 0 } && ByStatusAndName.TryGetValue(CatalogBuilder.NameKey(statusCode, code), out definition);
+        return TryParseCode(code, out var number)
+            ? TryFind(statusCode, number, out definition)
+            : code is { Length: > 0 } && ByStatusAndName.TryGetValue(CatalogBuilder.NameKey(statusCode, code), out definition);
     }
 
     /// <summary>Finds the documented error for an error code, whatever its status.</summary>
@@ -59,39 +56,28 @@ public static partial class PartnerCenterErrorCatalog
     public static bool TryFindByCode(string? code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
         definition = null;
-        if (TryParseCode(code, out var number))
-        {
-            return ByCode.TryGetValue(number, out definition);
-        }
-
-        return code is { Length: > 0 } && ByNameAlone.TryGetValue(code, out definition);
+        return TryParseCode(code, out var number)
+            ? ByCode.TryGetValue(number, out definition)
+            : code is { Length: > 0 } && ByNameAlone.TryGetValue(code, out definition);
     }
 
     /// <summary>
     /// The code-alone rule: a code catalogued under other statuses decides the category only when all its rows agree
     /// on one, and never makes a response retryable whose status is not (a transient row says nothing about a 400).
     /// </summary>
-    internal static bool TryFindByCodeAlone(int statusCode, string code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
-    {
-        if (TryParseCode(code, out var number))
-        {
-            return TryFindByCodeAlone(statusCode, number, out definition);
-        }
-
-        return Applies(statusCode, ByNameAlone.TryGetValue(code, out var row) ? row : null, out definition);
-    }
+    internal static bool TryFindByCodeAlone(int statusCode, string code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
+        TryParseCode(code, out var number)
+            ? TryFindByCodeAlone(statusCode, number, out definition)
+            : Applies(statusCode, ByNameAlone.TryGetValue(code, out var row) ? row : null, out definition);
 
     internal static bool TryFindByCodeAlone(int statusCode, int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
         Applies(statusCode, ByCodeAlone.TryGetValue(code, out var row) ? row : null, out definition);
 
     private static bool Applies(int statusCode, PartnerCenterErrorDefinition? row, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition)
     {
-        definition = row is not null && Applies(statusCode, row) ? row : null;
+        definition = row is not null && (row.Category != PartnerCenterErrorCategory.Transient || Classification.StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient) ? row : null;
         return definition is not null;
     }
-
-    private static bool Applies(int statusCode, PartnerCenterErrorDefinition row) =>
-        row.Category != PartnerCenterErrorCategory.Transient || Classification.StatusRules.ByStatus(statusCode) == PartnerCenterErrorCategory.Transient;
 
     internal static bool TryFind(int statusCode, int code, [NotNullWhen(true)] out PartnerCenterErrorDefinition? definition) =>
         ByStatusAndCode.TryGetValue(Key(statusCode, code), out definition);
@@ -108,12 +94,7 @@ public static partial class PartnerCenterErrorCatalog
             return true;
         }
 
-        if (TryMatch(UnindexedTemplates, statusCode, normalised, ref definition))
-        {
-            return true;
-        }
-
-        return definition is not null;
+        return TryMatch(UnindexedTemplates, statusCode, normalised, ref definition) || definition is not null;
     }
 
     /// <summary>True when a row at the status matched; <paramref name="definition"/> keeps the first match at any status.</summary>

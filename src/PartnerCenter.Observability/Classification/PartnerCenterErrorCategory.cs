@@ -56,12 +56,7 @@ public static class PartnerCenterErrorCategoryExtensions
     internal static bool TryParseTagValue(string? value, out PartnerCenterErrorCategory category)
     {
         category = PartnerCenterErrorCategory.Unknown;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return false;
-        }
-
-        if (!char.IsAsciiLetter(value.TrimStart()[0]))
+        if (string.IsNullOrWhiteSpace(value) || !char.IsAsciiLetter(value.TrimStart()[0]))
         {
             return false;
         }

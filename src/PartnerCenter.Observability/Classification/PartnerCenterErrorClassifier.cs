@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using PartnerCenter.Observability.Classification;
 using PartnerCenter.Observability.Payload;
 using PartnerCenter.Observability.Telemetry;
@@ -75,8 +73,8 @@ public sealed class PartnerCenterErrorClassifier
         var json = body[..Math.Min(body.Length, _options.MaxBodyBytes)];
         if (read.OAuthError.IsPresent && !read.Code.IsPresent)
         {
-            var oauthDescription = DecodeOrNull(json, read.Description);
-            if (OAuthErrors.TryClassify(statusCode, DecodeString(json, read.OAuthError), oauthDescription, out var oauth))
+            var oauthDescription = read.Description.DecodeOrNull(json);
+            if (OAuthErrors.TryClassify(statusCode, read.OAuthError.Decode(json), oauthDescription, out var oauth))
             {
                 var raw = includeRawDescription ? oauthDescription : null;
                 return new(statusCode, null, Pin(statusCode, oauth), Redact(oauthDescription), null, PartnerCenterClassificationSource.OAuthError, read.Outcome, raw, read.Retryable);
@@ -100,7 +98,7 @@ public sealed class PartnerCenterErrorClassifier
                 if (exact.Variants.Length > 0 && read.Description.IsPresent)
                 {
                     // The same (status, code) means different things on different APIs: the description tells them apart.
-                    exact = exact.Resolve(DecodeString(json, read.Description));
+                    exact = exact.Resolve(read.Description.Decode(json));
                 }
 
                 return FromDefinition(statusCode, exact, PartnerCenterClassificationSource.CatalogStatusAndCode, read.Outcome, json, read.Description, includeRawDescription, read.Retryable);
@@ -113,14 +111,14 @@ public sealed class PartnerCenterErrorClassifier
             }
         }
 
-        var code = read.Code.IsPresent ? DecodeString(json, read.Code).Trim() : null;
-        var description = DecodeOrNull(json, read.Description);
+        var code = read.Code.IsPresent ? read.Code.Decode(json).Trim() : null;
+        var description = read.Description.DecodeOrNull(json);
 
         // Not catalogued: when the first read stopped before text that mentions them, read the whole object once more (as
         // far as it is well formed and within the limit) for errorName and exception names, which only the fallback rules
         // use, and for an isRetryable the first read did not reach.
         var complete = read.RestMayHoldMore ? PartnerCenterPayloadReader.Read(body, _options.MaxBodyBytes, complete: true) : read;
-        var hints = FallbackHints.Describe(DecodeOrNull(json, complete.ErrorName), DecodeOrNull(json, complete.ExceptionName));
+        var hints = FallbackHints.Describe(complete.ErrorName.DecodeOrNull(json), complete.ExceptionName.DecodeOrNull(json));
         return Classify(statusCode, code, description, hints, read.Outcome, includeRawDescription, complete.Retryable);
     }
 
@@ -191,9 +189,7 @@ public sealed class PartnerCenterErrorClassifier
             return new(statusCode, code, fallback, Redact(description), null, fallbackSource, outcome, raw, retryable);
         }
 
-        var category = StatusRules.ByStatus(statusCode);
-        var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
-        return new(statusCode, code, category, Redact(description), null, source, outcome, raw, retryable);
+        return ByStatus(statusCode, outcome, Redact(description), retryable, code, raw);
     }
 
     /// <summary>Statuses whose meaning no body can change: 401 is auth, 409 conflict and 429 quota.</summary>
@@ -208,11 +204,11 @@ public sealed class PartnerCenterErrorClassifier
     private static PartnerCenterErrorClassification NotAnError(int statusCode) =>
         new(statusCode, null, PartnerCenterErrorCategory.Unknown, null, null, PartnerCenterClassificationSource.NotAnError, PartnerCenterPayloadOutcome.NotRead, null, ServerRetryable.NotStated);
 
-    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description, ServerRetryable retryable = ServerRetryable.NotStated)
+    private static PartnerCenterErrorClassification ByStatus(int statusCode, PartnerCenterPayloadOutcome outcome, string? description, ServerRetryable retryable = ServerRetryable.NotStated, string? code = null, string? raw = null)
     {
         var category = StatusRules.ByStatus(statusCode);
         var source = category == PartnerCenterErrorCategory.Unknown ? PartnerCenterClassificationSource.None : PartnerCenterClassificationSource.Status;
-        return new(statusCode, null, category, description, null, source, outcome, null, retryable);
+        return new(statusCode, code, category, description, null, source, outcome, raw, retryable);
     }
 
     private static PartnerCenterErrorClassification FromDefinition(
@@ -225,9 +221,9 @@ public sealed class PartnerCenterErrorClassifier
         bool includeRaw,
         ServerRetryable retryable)
     {
-        var raw = includeRaw && description.IsPresent ? DecodeString(json, description) : null;
+        var raw = includeRaw && description.IsPresent ? description.Decode(json) : null;
         var result = new PartnerCenterErrorClassification(statusCode, definition.Code, Pin(statusCode, definition.Category), definition.Template, definition, source, outcome, raw, retryable);
-        return description.IsPresent && definition.Template.Contains('{', StringComparison.Ordinal) ? WithNumbers(result, raw ?? DecodeString(json, description)) : result;
+        return description.IsPresent && definition.Template.Contains('{', StringComparison.Ordinal) ? WithNumbers(result, raw ?? description.Decode(json)) : result;
     }
 
     /// <summary>The classification with its template's short numbers filled in from the server's description, for messages.</summary>
@@ -239,15 +235,8 @@ public sealed class PartnerCenterErrorClassifier
             ? classification with { DescriptionWithNumbers = filled }
             : classification;
 
-    private string? Redact(string? description)
-    {
-        if (string.IsNullOrWhiteSpace(description))
-        {
-            return null;
-        }
-
-        return DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
-    }
+    private string? Redact(string? description) =>
+        string.IsNullOrWhiteSpace(description) ? null : DescriptionRedactor.Redact(description, _options.MaxDescriptionLength);
 
     // The code as a number, by the rule of PartnerCenterErrorCatalog.TryParseCode (1 to 9 ASCII digits, leading zeros
     // allowed) so that the fast path accepts exactly the codes the general path would look up by number.
@@ -255,32 +244,5 @@ public sealed class PartnerCenterErrorClassifier
     {
         number = 0;
         return digits.Length < 10 && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number);
-    }
-
-    private static string? DecodeOrNull(ReadOnlySpan<byte> json, TokenSlice slice) =>
-        slice.IsPresent ? DecodeString(json, slice) : null;
-
-    private static string DecodeString(ReadOnlySpan<byte> json, TokenSlice slice)
-    {
-        var bytes = json.Slice(slice.Start, slice.Length);
-        // Only a string can hold an escape.
-        if (slice.IsEscaped)
-        {
-            try
-            {
-                // Re-read the quoted token on its own to unescape it.
-                var reader = new Utf8JsonReader(json.Slice(slice.Start - 1, slice.Length + 2));
-                if (reader.Read())
-                {
-                    return reader.GetString()!;
-                }
-            }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-            {
-                // Fall through to the raw bytes.
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes);
     }
 }

@@ -119,20 +119,8 @@ public static class PartnerCenterTelemetryServiceCollectionExtensions
         return options;
     }
 
-    private static bool HasClient(IServiceCollection services, string name)
-    {
-        foreach (var descriptor in services)
-        {
-            if (descriptor.ServiceType == typeof(PartnerCenterTelemetryClientMarker)
-                && descriptor.ImplementationInstance is PartnerCenterTelemetryClientMarker marker
-                && string.Equals(marker.Name, name, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasClient(IServiceCollection services, string name) =>
+        services.Any(d => d.ServiceType == typeof(PartnerCenterTelemetryClientMarker) && d.ImplementationInstance is PartnerCenterTelemetryClientMarker marker && marker.Name == name);
 
     internal static IServiceCollection AddPartnerCenterTelemetryCore(this IServiceCollection services)
     {
@@ -183,15 +171,10 @@ public static class PartnerCenterTelemetryServiceCollectionExtensions
 
             options.HttpMessageHandlerBuilderActions.Add(handlers =>
             {
-                foreach (var handler in handlers.AdditionalHandlers)
+                if (!handlers.AdditionalHandlers.Any(h => h is PartnerCenterTelemetryHandler))
                 {
-                    if (handler is PartnerCenterTelemetryHandler)
-                    {
-                        return;
-                    }
+                    handlers.AdditionalHandlers.Add(CreateHandler(handlers.Services, filterByHost: true));
                 }
-
-                handlers.AdditionalHandlers.Add(CreateHandler(handlers.Services, filterByHost: true));
             });
         }
     }

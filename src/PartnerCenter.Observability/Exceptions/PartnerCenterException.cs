@@ -20,13 +20,12 @@ namespace PartnerCenter.Observability;
 /// </remarks>
 public sealed class PartnerCenterException : HttpRequestException
 {
-    private readonly bool _messageGiven;
+    private readonly bool _classified;
     private string? _message;
 
     /// <summary>Creates the exception with no classified error (<see cref="Classification"/> is the default value).</summary>
     public PartnerCenterException()
     {
-        _messageGiven = true;
     }
 
     /// <summary>Creates the exception with a message and no classified error.</summary>
@@ -34,7 +33,6 @@ public sealed class PartnerCenterException : HttpRequestException
     public PartnerCenterException(string? message)
         : base(message)
     {
-        _messageGiven = true;
     }
 
     /// <summary>Creates the exception with a message, the exception that caused it and no classified error.</summary>
@@ -43,7 +41,6 @@ public sealed class PartnerCenterException : HttpRequestException
     public PartnerCenterException(string? message, Exception? innerException)
         : base(message, innerException)
     {
-        _messageGiven = true;
     }
 
     /// <summary>
@@ -64,6 +61,7 @@ public sealed class PartnerCenterException : HttpRequestException
         : base(HttpRequestError.Unknown, null, innerException, classification.StatusCode > 0 ? (HttpStatusCode)classification.StatusCode : null)
     {
         Classification = classification;
+        _classified = true;
     }
 
     /// <summary>The full classification: status, code, category, catalogue row, the rule that decided, what became of the body.</summary>
@@ -97,7 +95,7 @@ public sealed class PartnerCenterException : HttpRequestException
     public TimeSpan? RetryAfter { get; init; }
 
     /// <inheritdoc />
-    public override string Message => _messageGiven ? base.Message : _message ??= CreateMessage(Classification, Method, Operation);
+    public override string Message => _classified ? _message ??= CreateMessage(Classification, Method, Operation) : base.Message;
 
     private static string CreateMessage(PartnerCenterErrorClassification classification, string? method, string? operation)
     {

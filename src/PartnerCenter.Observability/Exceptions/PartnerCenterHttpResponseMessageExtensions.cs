@@ -58,11 +58,8 @@ public static class PartnerCenterHttpResponseMessageExtensions
     /// <param name="cancellationToken">Cancels the body read; the method then throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The same response, when its status is below 400.</returns>
     /// <exception cref="PartnerCenterException">The status is 400 or above.</exception>
-    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return (int)response.StatusCode < 400 ? ValueTask.FromResult(response) : ThrowAsync(response, PartnerCenterErrorClassifier.Default, cancellationToken);
-    }
+    public static ValueTask<HttpResponseMessage> EnsurePartnerCenterSuccessAsync(this HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.EnsurePartnerCenterSuccessAsync(PartnerCenterErrorClassifier.Default, cancellationToken);
 
     /// <summary>
     /// <see cref="EnsurePartnerCenterSuccessAsync(HttpResponseMessage)"/> with the app's classifier: when no telemetry

@@ -56,48 +56,18 @@ internal static class CatalogBuilder
 
     public static string NameKey(int statusCode, string code) => string.Create(CultureInfo.InvariantCulture, $"{statusCode}:{code}");
 
-    public static FrozenDictionary<long, PartnerCenterErrorDefinition> ByStatusAndNumber(PartnerCenterErrorDefinition[] rows)
-    {
-        var map = new Dictionary<long, PartnerCenterErrorDefinition>();
-        foreach (var row in rows)
-        {
-            if (PartnerCenterErrorCatalog.TryParseCode(row.Code, out var code))
-            {
-                map.TryAdd(PartnerCenterErrorCatalog.Key(row.StatusCode, code), row);
-            }
-        }
+    public static FrozenDictionary<long, PartnerCenterErrorDefinition> ByStatusAndNumber(PartnerCenterErrorDefinition[] rows) =>
+        Numbered(rows).DistinctBy(r => PartnerCenterErrorCatalog.Key(r.Row.StatusCode, r.Number))
+            .ToFrozenDictionary(r => PartnerCenterErrorCatalog.Key(r.Row.StatusCode, r.Number), r => r.Row);
 
-        return map.ToFrozenDictionary();
-    }
-
-    public static FrozenDictionary<string, PartnerCenterErrorDefinition> ByStatusAndName(PartnerCenterErrorDefinition[] rows)
-    {
-        var map = new Dictionary<string, PartnerCenterErrorDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows)
-        {
-            if (row.Code is not null && !PartnerCenterErrorCatalog.TryParseCode(row.Code, out _))
-            {
-                map.TryAdd(NameKey(row.StatusCode, row.Code), row);
-            }
-        }
-
-        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-    }
+    public static FrozenDictionary<string, PartnerCenterErrorDefinition> ByStatusAndName(PartnerCenterErrorDefinition[] rows) =>
+        rows.Where(r => r.Code is not null && !PartnerCenterErrorCatalog.TryParseCode(r.Code, out _))
+            .DistinctBy(r => NameKey(r.StatusCode, r.Code!), StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(r => NameKey(r.StatusCode, r.Code!), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The first row of each numeric code, whatever its status (for look-ups by people: <c>pc-errors explain</c>).</summary>
-    public static FrozenDictionary<int, PartnerCenterErrorDefinition> FirstByNumber(PartnerCenterErrorDefinition[] rows)
-    {
-        var map = new Dictionary<int, PartnerCenterErrorDefinition>();
-        foreach (var row in rows)
-        {
-            if (PartnerCenterErrorCatalog.TryParseCode(row.Code, out var code))
-            {
-                map.TryAdd(code, row);
-            }
-        }
-
-        return map.ToFrozenDictionary();
-    }
+    public static FrozenDictionary<int, PartnerCenterErrorDefinition> FirstByNumber(PartnerCenterErrorDefinition[] rows) =>
+        Numbered(rows).DistinctBy(r => r.Number).ToFrozenDictionary(r => r.Number, r => r.Row);
 
     /// <summary>Numeric codes whose error rows (status 0 or 400 and above) all agree on one category: the code-alone rule.</summary>
     public static FrozenDictionary<int, PartnerCenterErrorDefinition> UnambiguousByNumber(PartnerCenterErrorDefinition[] rows) =>
@@ -106,18 +76,13 @@ internal static class CatalogBuilder
     public static FrozenDictionary<string, PartnerCenterErrorDefinition> UnambiguousByName(PartnerCenterErrorDefinition[] rows) =>
         Unambiguous(rows, numeric: false).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static Dictionary<string, PartnerCenterErrorDefinition> Unambiguous(PartnerCenterErrorDefinition[] rows, bool numeric)
-    {
-        var map = new Dictionary<string, PartnerCenterErrorDefinition>(StringComparer.OrdinalIgnoreCase);
-        var errors = rows.Where(r => r.StatusCode is 0 or >= 400 && r.Code is not null && PartnerCenterErrorCatalog.TryParseCode(r.Code, out _) == numeric);
-        foreach (var group in errors.GroupBy(r => r.Code!, StringComparer.OrdinalIgnoreCase))
-        {
-            if (group.Select(r => r.Category).Distinct().Count() == 1)
-            {
-                map.Add(group.Key, group.First());
-            }
-        }
+    private static Dictionary<string, PartnerCenterErrorDefinition> Unambiguous(PartnerCenterErrorDefinition[] rows, bool numeric) =>
+        rows.Where(r => r.StatusCode is 0 or >= 400 && r.Code is not null && PartnerCenterErrorCatalog.TryParseCode(r.Code, out _) == numeric)
+            .GroupBy(r => r.Code!, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(r => r.Category).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
-        return map;
-    }
+    /// <summary>The rows with a numeric code, with that number.</summary>
+    private static IEnumerable<(PartnerCenterErrorDefinition Row, int Number)> Numbered(PartnerCenterErrorDefinition[] rows) =>
+        rows.Where(r => PartnerCenterErrorCatalog.TryParseCode(r.Code, out _)).Select(r => (r, int.Parse(r.Code!, NumberStyles.None, CultureInfo.InvariantCulture)));
 }

@@ -23,9 +23,44 @@ internal sealed class DescriptionTemplate
 
     public static ReadOnlySpan<char> NormaliseForLookup(ReadOnlySpan<char> description) => Normalise(description);
 
-    public bool IsMatch(ReadOnlySpan<char> description)
+    public bool IsMatch(ReadOnlySpan<char> description) => Match(Normalise(description), values: null);
+
+    /// <summary>
+    /// The template with each value the description gives that is a short number (1 to 4 ASCII digits: a wait in
+    /// seconds, a count) in place of its placeholder; any other value (an id, a name, an email) stays a placeholder, so
+    /// nothing but such numbers ever comes from the server's text. <see langword="null"/> when the description does not
+    /// match the template or gives no such number.
+    /// </summary>
+    public string? FillNumbers(ReadOnlySpan<char> description)
     {
-        var text = Normalise(description);
+        var values = new List<string>(_literals.Length - 1);
+        if (_literals.Length == 1 || !Match(Normalise(description), values) || !values.Exists(IsShortNumber))
+        {
+            return null;
+        }
+
+        // The original template (its casing, its full stop), each placeholder in turn replaced when its value is a short number.
+        var filled = new System.Text.StringBuilder(_template.Length + 8);
+        var next = 0;
+        var start = 0;
+        for (var i = 0; i < _template.Length; i++)
+        {
+            if (_template[i] == '{' && _template.IndexOf('}', i + 1) is var close && close > i + 1 && IsDigits(_template.AsSpan(i + 1, close - i - 1)))
+            {
+                filled.Append(_template, start, i - start);
+                filled.Append(next < values.Count && IsShortNumber(values[next]) ? values[next] : _template[i..(close + 1)]);
+                next++;
+                i = close;
+                start = close + 1;
+            }
+        }
+
+        return filled.Append(_template, start, _template.Length - start).ToString();
+    }
+
+    /// <summary>Whether the normalised text matches; the placeholders' values, in order, go to <paramref name="values"/>.</summary>
+    private bool Match(ReadOnlySpan<char> text, List<string>? values)
+    {
         if (_literals.Length == 1)
         {
             return text.Equals(_literals[0], StringComparison.OrdinalIgnoreCase);
@@ -56,6 +91,7 @@ internal sealed class DescriptionTemplate
                 return false;
             }
 
+            values?.Add(middle[..(at + 1)].ToString());
             middle = middle[(at + 1 + literal.Length)..];
             if (middle.IsEmpty)
             {
@@ -63,56 +99,8 @@ internal sealed class DescriptionTemplate
             }
         }
 
+        values?.Add(middle.ToString());
         return true;
-    }
-
-    /// <summary>
-    /// The template with each value the description gives that is a short number (1 to 4 ASCII digits: a wait in
-    /// seconds, a count) in place of its placeholder; any other value (an id, a name, an email) stays a placeholder, so
-    /// nothing but such numbers ever comes from the server's text. <see langword="null"/> when the description does not
-    /// match the template or gives no such number.
-    /// </summary>
-    public string? FillNumbers(ReadOnlySpan<char> description)
-    {
-        if (_literals.Length == 1 || !IsMatch(description))
-        {
-            return null;
-        }
-
-        // The values, in order, exactly as IsMatch finds them.
-        var text = Normalise(description);
-        var middle = text[_literals[0].Length..^_literals[^1].Length];
-        var values = new List<string>(_literals.Length - 1);
-        for (var i = 1; i < _literals.Length - 1; i++)
-        {
-            var at = middle[1..].IndexOf(_literals[i], StringComparison.OrdinalIgnoreCase) + 1;
-            values.Add(middle[..at].ToString());
-            middle = middle[(at + _literals[i].Length)..];
-        }
-
-        values.Add(middle.ToString());
-        if (!values.Exists(IsShortNumber))
-        {
-            return null;
-        }
-
-        // The original template (its casing, its full stop), each placeholder in turn replaced when its value is a short number.
-        var filled = new System.Text.StringBuilder(_template.Length + 8);
-        var next = 0;
-        var start = 0;
-        for (var i = 0; i < _template.Length; i++)
-        {
-            if (_template[i] == '{' && _template.IndexOf('}', i + 1) is var close && close > i + 1 && IsDigits(_template.AsSpan(i + 1, close - i - 1)))
-            {
-                filled.Append(_template, start, i - start);
-                filled.Append(next < values.Count && IsShortNumber(values[next]) ? values[next] : _template[i..(close + 1)]);
-                next++;
-                i = close;
-                start = close + 1;
-            }
-        }
-
-        return filled.Append(_template, start, _template.Length - start).ToString();
     }
 
     private static bool IsShortNumber(string value) => value.Length is > 0 and <= MaxFilledDigits && IsDigits(value);
@@ -156,16 +144,5 @@ internal sealed class DescriptionTemplate
         return [.. literals];
     }
 
-    private static bool IsDigits(ReadOnlySpan<char> span)
-    {
-        foreach (var c in span)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsDigits(ReadOnlySpan<char> span) => !span.ContainsAnyExceptInRange('0', '9');
 }

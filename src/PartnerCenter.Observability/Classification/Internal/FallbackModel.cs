@@ -80,18 +80,15 @@ internal static partial class FallbackModel
             known += Add(scores, feature, model, 1);
         }
 
-        if (known > 0)
-        {
-            Add(scores, FallbackFeatures.Status(statusCode), model, statusWeight);
-            if (phrases != PartnerCenterErrorCategory.Unknown)
-            {
-                Add(scores, FallbackFeatures.Phrase(phrases), model, phraseWeight);
-            }
-        }
-
         if (known == 0)
         {
             return new FallbackScore(PartnerCenterErrorCategory.Unknown, 0);
+        }
+
+        Add(scores, FallbackFeatures.Status(statusCode), model, statusWeight);
+        if (phrases != PartnerCenterErrorCategory.Unknown)
+        {
+            Add(scores, FallbackFeatures.Phrase(phrases), model, phraseWeight);
         }
 
         var best = 0;

@@ -197,16 +197,8 @@ internal static class FallbackRules
         char.IsAsciiLetter(first) && char.IsAsciiLetter(second) ? ((char.ToUpperInvariant(first) - 'A') * 26) + (char.ToUpperInvariant(second) - 'A') : -1;
 
     /// <summary>The phrases of each bucket; a phrase that does not start with two ASCII letters is in every bucket.</summary>
-    private static FallbackSignal[][] GroupByStart()
-    {
-        var buckets = new FallbackSignal[26 * 26][];
-        for (var b = 0; b < buckets.Length; b++)
-        {
-            buckets[b] = Array.FindAll(Signals, s => s.Phrase.Length < 2 || Bucket(s.Phrase[0], s.Phrase[1]) is var own && (own < 0 || own == b));
-        }
-
-        return buckets;
-    }
+    private static FallbackSignal[][] GroupByStart() =>
+        [.. Enumerable.Range(0, 26 * 26).Select(b => Array.FindAll(Signals, s => s.Phrase.Length < 2 || Bucket(s.Phrase[0], s.Phrase[1]) is var own && (own < 0 || own == b)))];
 
     private static bool Precedes(PartnerCenterErrorCategory candidate, PartnerCenterErrorCategory current) =>
         Array.IndexOf(TieOrder, candidate) < Array.IndexOf(TieOrder, current);

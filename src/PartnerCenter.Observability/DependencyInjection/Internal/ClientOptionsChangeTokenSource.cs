@@ -9,30 +9,13 @@ namespace PartnerCenter.Observability.DependencyInjection;
 /// start from the app-wide ones (<see cref="ClientOptionsInheritance"/>), but the monitor caches them by name and clears
 /// a name only when a change token source of that name fires.
 /// </summary>
-internal sealed class ClientOptionsChangeTokenSource : IOptionsChangeTokenSource<PartnerCenterTelemetryOptions>
+internal sealed class ClientOptionsChangeTokenSource(string name, IServiceProvider services) : IOptionsChangeTokenSource<PartnerCenterTelemetryOptions>
 {
-    private readonly IServiceProvider _services;
+    public string Name { get; } = name;
 
-    // The sources are resolved when the monitor asks for a token, not here: this source is one of them.
-    public ClientOptionsChangeTokenSource(string name, IServiceProvider services)
-    {
-        Name = name;
-        _services = services;
-    }
-
-    public string Name { get; }
-
-    public IChangeToken GetChangeToken()
-    {
-        var tokens = new List<IChangeToken>();
-        foreach (var source in _services.GetServices<IOptionsChangeTokenSource<PartnerCenterTelemetryOptions>>())
-        {
-            if (source.Name == Options.DefaultName)
-            {
-                tokens.Add(source.GetChangeToken());
-            }
-        }
-
-        return new CompositeChangeToken(tokens);
-    }
+    // The sources are resolved when the monitor asks for a token, not at construction: this source is one of them.
+    public IChangeToken GetChangeToken() =>
+        new CompositeChangeToken([.. services.GetServices<IOptionsChangeTokenSource<PartnerCenterTelemetryOptions>>()
+            .Where(source => source.Name == Options.DefaultName)
+            .Select(source => source.GetChangeToken())]);
 }

@@ -4,9 +4,4 @@ namespace PartnerCenter.Observability.DependencyInjection;
 /// Registered once per client instrumented on its own: tells that the client's named options are already set up
 /// (validated at startup), as dotnet/extensions marks what it registered instead of keeping a table.
 /// </summary>
-internal sealed class PartnerCenterTelemetryClientMarker
-{
-    public PartnerCenterTelemetryClientMarker(string name) => Name = name;
-
-    public string Name { get; }
-}
+internal sealed record PartnerCenterTelemetryClientMarker(string Name);

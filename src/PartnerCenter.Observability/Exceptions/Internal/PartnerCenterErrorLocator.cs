@@ -71,7 +71,9 @@ internal static class PartnerCenterErrorLocator
             switch (current)
             {
                 case PartnerCenterException partnerCenter:
-                    info = FromException(partnerCenter);
+                    info = PartnerCenterErrorInfo.From(
+                        partnerCenter.Classification, partnerCenter.RequestId, partnerCenter.CorrelationId,
+                        partnerCenter.RetryAfter, partnerCenter.Operation, typeof(PartnerCenterException));
                     return true;
                 case HttpRequestException { StatusCode: not null } http:
                     statusOnly ??= http;
@@ -106,13 +108,4 @@ internal static class PartnerCenterErrorLocator
 
         return false;
     }
-
-    private static PartnerCenterErrorInfo FromException(PartnerCenterException exception) =>
-        PartnerCenterErrorInfo.From(
-            exception.Classification,
-            exception.RequestId,
-            exception.CorrelationId,
-            exception.RetryAfter,
-            exception.Operation,
-            typeof(PartnerCenterException));
 }

@@ -71,15 +71,8 @@ internal static class AttemptRecorder
 
         // Each tag below is new to this span (the start wrote method, address, operation and the request's ids), so it is
         // appended without a search; an id is written again only when the response carried another one.
-        if (record.StatusCode is { } status)
-        {
-            activity.AddTag(Names.HttpResponseStatusCode, TagValues.Status(status));
-        }
-
-        if (record.ResendCount > 0)
-        {
-            activity.AddTag(Names.HttpRequestResendCount, TagValues.Count(record.ResendCount));
-        }
+        AddIfNotNull(activity, Names.HttpResponseStatusCode, record.StatusCode is { } status ? TagValues.Status(status) : null);
+        AddIfNotNull(activity, Names.HttpRequestResendCount, record.ResendCount > 0 ? TagValues.Count(record.ResendCount) : null);
 
         if (!ReferenceEquals(record.RequestId, record.SpanRequestId))
         {
@@ -92,11 +85,7 @@ internal static class AttemptRecorder
         }
 
         AddIfNotNull(activity, Names.CorrelationVector, record.CorrelationVector);
-        if (record.RetryAfterSeconds is { } retryAfter)
-        {
-            activity.AddTag(Names.RetryAfter, retryAfter);
-        }
-
+        AddIfNotNull(activity, Names.RetryAfter, record.RetryAfterSeconds);
         AddIfNotNull(activity, Names.ErrorType, record.ErrorType);
         if (record.IsFailure)
         {

@@ -1,14 +1,9 @@
 namespace PartnerCenter.Observability.Http;
 
 /// <summary>Decides whether a request goes to a Partner Center host (<c>host</c> or <c>host:port</c> entries).</summary>
-internal sealed class HostFilter
+internal sealed class HostFilter(IEnumerable<string> hosts)
 {
-    private readonly (string Host, int Port)[] _entries;
-
-    public HostFilter(IEnumerable<string> hosts)
-    {
-        _entries = [.. hosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(Parse)];
-    }
+    private readonly (string Host, int Port)[] _entries = [.. hosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(Parse)];
 
     public bool IsMatch(Uri? uri)
     {

@@ -9,20 +9,14 @@ namespace PartnerCenter.Observability.Http;
 /// bound the operation and code tag values, shared with the other packages through
 /// <see cref="PartnerCenterOperationResolver"/>), and per options instance the classifier.
 /// </summary>
-internal sealed class PartnerCenterTelemetryState
+internal sealed class PartnerCenterTelemetryState(PartnerCenterInstruments instruments, PartnerCenterOperationResolver operations)
 {
     private readonly ConditionalWeakTable<PartnerCenterTelemetryOptions, Snapshot> _snapshots = new();
     private Snapshot? _snapshot;
 
-    public PartnerCenterTelemetryState(PartnerCenterInstruments instruments, PartnerCenterOperationResolver operations)
-    {
-        Instruments = instruments;
-        OperationResolver = operations;
-    }
+    public PartnerCenterInstruments Instruments { get; } = instruments;
 
-    public PartnerCenterInstruments Instruments { get; }
-
-    public PartnerCenterOperationResolver OperationResolver { get; }
+    public PartnerCenterOperationResolver OperationResolver { get; } = operations;
 
     public Discovery.UncatalogedCodeDiscovery Discovery { get; } = new();
 
@@ -45,26 +39,17 @@ internal sealed class PartnerCenterTelemetryState
         return found;
     }
 
-    internal sealed class Snapshot
+    internal sealed class Snapshot(PartnerCenterTelemetryOptions options, OperationNaming naming)
     {
-        public Snapshot(PartnerCenterTelemetryOptions options, OperationNaming naming)
-        {
-            Options = options;
-            Classifier = new PartnerCenterErrorClassifier(options.Classification);
-            Hosts = naming.Hosts;
-            Operations = naming.Operations;
-            Codes = new MetricCodeCap(options.MaxUncatalogedCodesPerOperation);
-        }
+        public PartnerCenterTelemetryOptions Options { get; } = options;
 
-        public PartnerCenterTelemetryOptions Options { get; }
+        public PartnerCenterErrorClassifier Classifier { get; } = new(options.Classification);
 
-        public PartnerCenterErrorClassifier Classifier { get; }
+        public HostFilter Hosts { get; } = naming.Hosts;
 
-        public HostFilter Hosts { get; }
-
-        public OperationNameResolver Operations { get; }
+        public OperationNameResolver Operations { get; } = naming.Operations;
 
         /// <summary>The per-operation cap of uncatalogued codes on metrics.</summary>
-        public MetricCodeCap Codes { get; }
+        public MetricCodeCap Codes { get; } = new(options.MaxUncatalogedCodesPerOperation);
     }
 }

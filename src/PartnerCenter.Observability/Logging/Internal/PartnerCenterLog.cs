@@ -37,44 +37,32 @@ internal static partial class PartnerCenterLog
         string? correlationId,
         double? retryAfterSeconds)
     {
-        if (statusCode is not { } status)
-        {
-            FailedWithoutResponse(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
-            return;
-        }
-
-        if (status == ThrottledStatus)
-        {
-            if (retryAfterSeconds is null)
-            {
-                ThrottledWithoutRetryAfter(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
-            }
-            else
-            {
-                Throttled(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
-            }
-
-            return;
-        }
-
         // A code that only repeats the status ("code": "503" on a 503) says nothing more: it is not written twice.
-        var hasCode = code is not null && !IsStatusText(code, status);
+        var hasCode = code is not null && statusCode is { } status && !IsStatusText(code, status);
         var hasDescription = !string.IsNullOrEmpty(description);
-        if (hasCode && hasDescription)
+        switch (statusCode)
         {
-            FailedWithCode(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
-        }
-        else if (hasCode)
-        {
-            FailedWithCodeOnly(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
-        }
-        else if (hasDescription)
-        {
-            FailedWithStatus(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
-        }
-        else
-        {
-            FailedWithStatusOnly(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+            case null:
+                FailedWithoutResponse(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
+            case ThrottledStatus when retryAfterSeconds is null:
+                ThrottledWithoutRetryAfter(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
+            case ThrottledStatus:
+                Throttled(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
+            case not null when hasCode && hasDescription:
+                FailedWithCode(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
+            case not null when hasCode:
+                FailedWithCodeOnly(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
+            case not null when hasDescription:
+                FailedWithStatus(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
+            default:
+                FailedWithStatusOnly(logger, level, method, operation, statusCode, code, category, retryable, description, errorType, serverAddress, requestId, correlationId, retryAfterSeconds);
+                break;
         }
     }
 

@@ -3,13 +3,10 @@ using System.Collections.Concurrent;
 namespace PartnerCenter.Observability.Operations;
 
 /// <summary>A thread-safe set of at most <c>capacity</c> values; values past the cap map to <c>other</c>.</summary>
-internal sealed class BoundedValueSet
+internal sealed class BoundedValueSet(int capacity)
 {
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly int _capacity;
     private int _count;
-
-    public BoundedValueSet(int capacity) => _capacity = capacity;
 
     public int Count => Volatile.Read(ref _count);
 
@@ -21,7 +18,7 @@ internal sealed class BoundedValueSet
             return existing;
         }
 
-        if (Interlocked.Increment(ref _count) > _capacity)
+        if (Interlocked.Increment(ref _count) > capacity)
         {
             Interlocked.Decrement(ref _count);
             return PartnerCenterTelemetryNames.Values.Other;

@@ -49,47 +49,22 @@ internal static class DescriptionNormalizer
     /// <summary>Printable ASCII without escapes or references is already in its one form.</summary>
     public static bool IsNormal(ReadOnlySpan<char> text) => !text.ContainsAnyExceptInRange(' ', '~') && !text.ContainsAny('%', '&');
 
-    private static char? Map(char c)
+    private static char? Map(char c) => c switch
     {
-        if (c < 0x80)
-        {
-            return char.IsControl(c) ? (char.IsWhiteSpace(c) ? ' ' : null) : c;
-        }
-
-        if (char.IsWhiteSpace(c))
-        {
-            return ' ';
-        }
-
-        if (c is '\u3002' or '\uFF61' or '\uFE52')
-        {
-            return '.';
-        }
-
-        if (c is '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u02BC' or '\uFF07')
-        {
-            return '\'';
-        }
-
-        if (c is '\u201C' or '\u201D' or '\u201F' or '\u2033' or '\uFF02')
-        {
-            return '"';
-        }
-
-        if (c is '\u2212' or '\u2043' or '\u02D7')
-        {
-            return '-';
-        }
-
-        var category = CharUnicodeInfo.GetUnicodeCategory(c);
-        return category switch
+        < '\u0080' => char.IsControl(c) ? (char.IsWhiteSpace(c) ? ' ' : null) : c,
+        _ when char.IsWhiteSpace(c) => ' ',
+        '\u3002' or '\uFF61' or '\uFE52' => '.',
+        '\u2018' or '\u2019' or '\u201B' or '\u2032' or '\u02BC' or '\uFF07' => '\'',
+        '\u201C' or '\u201D' or '\u201F' or '\u2033' or '\uFF02' => '"',
+        '\u2212' or '\u2043' or '\u02D7' => '-',
+        _ => CharUnicodeInfo.GetUnicodeCategory(c) switch
         {
             UnicodeCategory.DashPunctuation => '-',
             UnicodeCategory.DecimalDigitNumber => (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)),
             UnicodeCategory.Format or UnicodeCategory.Control => null,
             _ => c,
-        };
-    }
+        },
+    };
 
     private static string Decode(ReadOnlySpan<char> text)
     {

@@ -26,12 +26,7 @@ internal static class DescriptionSecrets
         for (var i = 0; i < segments.Count; i++)
         {
             var key = segments[i];
-            if (!key.IsText || key.Kind == DescriptionSegmentKind.Number)
-            {
-                continue;
-            }
-
-            if (!separators && !MayBeScheme(text, key))
+            if (!key.IsText || key.Kind == DescriptionSegmentKind.Number || (!separators && !MayBeScheme(text, key)))
             {
                 continue;
             }

@@ -110,15 +110,7 @@ internal static class DescriptionShapes
             return false;
         }
 
-        foreach (var ch in text[(lastDot + 1)..])
-        {
-            if (!char.IsAsciiLetter(ch))
-            {
-                return false;
-            }
-        }
-
-        return !text.ContainsAnyExcept(HostChars);
+        return !text[(lastDot + 1)..].ContainsAnyExcept(Letters) && !text.ContainsAnyExcept(HostChars);
     }
 
     /// <summary>Two or more colons and nothing but hexadecimal digits, colons, dots and brackets: an IPv6 address.</summary>

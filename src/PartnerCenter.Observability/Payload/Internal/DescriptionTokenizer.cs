@@ -150,11 +150,7 @@ internal static class DescriptionTokenizer
                 segments.Add(DescriptionShapes.Classify(text, coreStart, coreEnd - coreStart));
             }
 
-            for (var k = coreEnd; k < runEnd; k++)
-            {
-                segments.Add(new(DescriptionSegmentKind.Punctuation, k, 1));
-            }
-
+            AddPunctuation(coreEnd, runEnd, segments);
             i = runEnd;
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace PartnerCenter.Observability.Payload;
@@ -10,6 +11,8 @@ namespace PartnerCenter.Observability.Payload;
 internal static class DescriptionVocabulary
 {
     private const string WordListResource = "PartnerCenter.Observability.english-words.txt";
+
+    private static readonly SearchValues<char> LowerOrApostrophe = SearchValues.Create("abcdefghijklmnopqrstuvwxyz'");
 
     private static readonly FrozenSet<string> Catalogue = CatalogueWords();
 
@@ -46,7 +49,7 @@ internal static class DescriptionVocabulary
 
         // One lookup: the lower-case list holds the catalogue's words in lower case, the any-case catalogue its words as written.
         var first = word[0];
-        var restLower = IsLower(word[1..]);
+        var restLower = !word[1..].ContainsAnyExcept(LowerOrApostrophe);
         if (char.IsAsciiLetterLower(first) && restLower)
         {
             return Common.Contains(word);
@@ -59,20 +62,7 @@ internal static class DescriptionVocabulary
     /// <summary>Whether the catalogue's wording has <paramref name="word"/> exactly as written.</summary>
     public static bool IsCatalogueWord(ReadOnlySpan<char> word) => CatalogueExact.Contains(word);
 
-    private static bool IsLower(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiLetterLower(c) || c == '\''))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static List<string> EnglishWords()
+    private static string[] EnglishWords()
     {
         using var stream = typeof(DescriptionVocabulary).Assembly.GetManifestResourceStream(WordListResource);
         if (stream is null)
@@ -82,16 +72,7 @@ internal static class DescriptionVocabulary
         }
 
         using var reader = new StreamReader(stream);
-        var words = new List<string>(capacity: 41_000);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-            {
-                words.Add(line);
-            }
-        }
-
-        return words;
+        return reader.ReadToEnd().Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>The letter runs of every template and other wording (placeholders such as <c>{0}</c> left out).</summary>

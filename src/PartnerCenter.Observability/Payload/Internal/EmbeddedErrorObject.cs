@@ -39,31 +39,8 @@ internal static class EmbeddedErrorObject
             return false;
         }
 
-        code = Decode(bytes, read.Code);
-        message = Decode(bytes, read.Description);
+        code = read.Code.DecodeOrNull(bytes);
+        message = read.Description.DecodeOrNull(bytes);
         return true;
-    }
-
-    private static string? Decode(byte[] bytes, TokenSlice slice)
-    {
-        if (!slice.IsPresent)
-        {
-            return null;
-        }
-
-        if (!slice.IsEscaped)
-        {
-            return Encoding.UTF8.GetString(bytes, slice.Start, slice.Length);
-        }
-
-        var reader = new System.Text.Json.Utf8JsonReader(bytes.AsSpan(slice.Start - 1, slice.Length + 2));
-        try
-        {
-            return reader.Read() ? reader.GetString() : null;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

@@ -54,11 +54,7 @@ internal static class PartnerCenterPayloadReader
             body = body[..Math.Max(0, maxBytes)];
         }
 
-        var offset = 0;
-        if (body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            offset = 3;
-        }
+        var offset = body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
 
         var json = body[offset..];
         if (json.TrimStart(" \t\r\n"u8).IsEmpty)
@@ -244,54 +240,36 @@ internal static class PartnerCenterPayloadReader
         return new TokenSlice(start, reader.ValueSpan.Length, isString, reader.ValueIsEscaped);
     }
 
+    /// <summary>The property names read, in any casing; any other is skipped.</summary>
+    private static readonly (byte[] Name, PropertyKind Kind)[] Names =
+    [
+        ("code"u8.ToArray(), PropertyKind.Code),
+        ("errorCode"u8.ToArray(), PropertyKind.Code),
+        ("description"u8.ToArray(), PropertyKind.Description),
+        ("error_description"u8.ToArray(), PropertyKind.Description),
+        ("message"u8.ToArray(), PropertyKind.Message),
+        ("errorMessageExtended"u8.ToArray(), PropertyKind.ExtendedMessage),
+        ("errorName"u8.ToArray(), PropertyKind.ErrorName),
+        ("isRetryable"u8.ToArray(), PropertyKind.IsRetryable),
+        ("data"u8.ToArray(), PropertyKind.Data),
+        ("error"u8.ToArray(), PropertyKind.Error),
+    ];
+
     private static PropertyKind Classify(ref Utf8JsonReader reader)
     {
-        if (reader.ValueIsEscaped)
+        if (!reader.ValueIsEscaped)
         {
-            return PropertyKind.Other;
+            foreach (var (name, kind) in Names)
+            {
+                if (System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, name))
+                {
+                    return kind;
+                }
+            }
         }
 
-        var name = reader.ValueSpan;
-        if (AsciiEquals(name, "code"u8) || AsciiEquals(name, "errorCode"u8))
-        {
-            return PropertyKind.Code;
-        }
-
-        if (AsciiEquals(name, "description"u8) || AsciiEquals(name, "error_description"u8))
-        {
-            return PropertyKind.Description;
-        }
-
-        if (AsciiEquals(name, "message"u8))
-        {
-            return PropertyKind.Message;
-        }
-
-        if (AsciiEquals(name, "errorMessageExtended"u8))
-        {
-            return PropertyKind.ExtendedMessage;
-        }
-
-        if (AsciiEquals(name, "errorName"u8))
-        {
-            return PropertyKind.ErrorName;
-        }
-
-        if (AsciiEquals(name, "isRetryable"u8))
-        {
-            return PropertyKind.IsRetryable;
-        }
-
-        if (AsciiEquals(name, "data"u8))
-        {
-            return PropertyKind.Data;
-        }
-
-        return AsciiEquals(name, "error"u8) ? PropertyKind.Error : PropertyKind.Other;
+        return PropertyKind.Other;
     }
-
-    private static bool AsciiEquals(ReadOnlySpan<byte> value, ReadOnlySpan<byte> expected) =>
-        System.Text.Ascii.EqualsIgnoreCase(value, expected);
 
     private enum PropertyKind
     {

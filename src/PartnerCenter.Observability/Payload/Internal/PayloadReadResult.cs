@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+
 namespace PartnerCenter.Observability.Payload;
 
 /// <summary>
@@ -28,4 +31,30 @@ internal readonly record struct PayloadReadResult(PartnerCenterPayloadOutcome Ou
 internal readonly record struct TokenSlice(int Start, int Length, bool IsString, bool IsEscaped)
 {
     public bool IsPresent => Length > 0;
+
+    /// <summary>The value as text, or <see langword="null"/> when absent.</summary>
+    public string? DecodeOrNull(ReadOnlySpan<byte> json) => IsPresent ? Decode(json) : null;
+
+    /// <summary>The value as text: unescaped when it holds an escape (only a string can), else its UTF-8 bytes as they are.</summary>
+    public string Decode(ReadOnlySpan<byte> json)
+    {
+        if (IsEscaped)
+        {
+            try
+            {
+                // Re-read the quoted token on its own to unescape it.
+                var reader = new Utf8JsonReader(json.Slice(Start - 1, Length + 2));
+                if (reader.Read())
+                {
+                    return reader.GetString()!;
+                }
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                // Fall through to the raw bytes.
+            }
+        }
+
+        return Encoding.UTF8.GetString(json.Slice(Start, Length));
+    }
 }

@@ -13,8 +13,13 @@ internal static class LogText
     /// <summary>The text without control and format characters (a line break becomes a space); the same instance when clean.</summary>
     public static string StripControlCharacters(string text)
     {
-        var first = IndexOfUnsafe(text);
-        if (first < 0)
+        var first = 0;
+        while (first < text.Length && !IsUnsafe(text[first]))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
         {
             return text;
         }
@@ -43,17 +48,4 @@ internal static class LogText
     /// <summary>Whether <paramref name="c"/> is a control or a format character.</summary>
     public static bool IsUnsafe(char c) =>
         char.IsControl(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
-
-    private static int IndexOfUnsafe(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (IsUnsafe(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }
