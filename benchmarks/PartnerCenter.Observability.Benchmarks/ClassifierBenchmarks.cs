@@ -38,7 +38,7 @@ public class ClassifierBenchmarks
 
     [Benchmark(Description = "ours: the allowlist redaction alone on that description")]
     [BenchmarkCategory("uncatalogued")]
-    public string Ours_RedactionOnly() => Payload.DescriptionRedactor.Redact(Payloads.UncataloguedDescription, PartnerCenterErrorClassifier.Default.Options.MaxDescriptionLength);
+    public string Ours_RedactionOnly() => Payload.DescriptionRedactor.Redact(Payloads.UncatalogedDescription, PartnerCenterErrorClassifier.Default.Options.MaxDescriptionLength);
 
     [Benchmark(Description = "ours: Classify, 400 B OAuth error body (invalid_grant)")]
     [BenchmarkCategory("uncataloged")]
