@@ -30,7 +30,8 @@ PCO_LONG_RUN=1 PCO_FIGURES_FILE="$figures" dotnet test --project "$project" -c R
 status=$?
 PCO_LONG_RUN=1 PCO_FIGURES_FILE="$figures" dotnet test --project "$serilog" -c Release --no-build \
   --output Detailed --filter "FullyQualifiedName~EnricherFaultTests"
-[ "$status" -ne 0 ] || status=$?
+serilog_status=$?
+[ "$status" -ne 0 ] || status=$serilog_status
 set -e
 
 echo "==> figures"
