@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Mutation testing of the decision code (classification, payload reading and redaction, description templates,
-# operation names, error-code tags, log-text safety, header shapes) with Stryker.NET, against the unit test project
-# (tests/PartnerCenter.Observability.Unit.Tests) only.
+# operation names, error-code tags, log-text safety, header shapes) with Stryker.NET, against the unit tests of
+# tests/PartnerCenter.Observability.Tests only: eng/stryker-config.json's test-case-filter keeps the namespaces Catalog,
+# Classification, Exceptions, Operations, Payload and Telemetry, and leaves out the handler's loopback tests and the
+# Hardening/ probes, which would cover the same code at many times the cost.
 # Prints the score per file and every surviving mutant. Not part of CI: a run takes minutes, not seconds.
 #
 #   eng/mutation.sh              # the whole scope (eng/stryker-config.json)
