@@ -130,14 +130,15 @@ internal sealed partial class AlertmanagerServer : IAsyncDisposable
     }
 
     /// <summary>The alerts Alertmanager holds now: name, state (active, suppressed) and how many alerts inhibit it.</summary>
-    public async Task<IReadOnlyList<(string Name, string State, int InhibitedBy)>> AlertsAsync()
+    public async Task<IReadOnlyList<(string Name, string State, int InhibitedBy, string Operation)>> AlertsAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri($"http://{Authority}/api/v2/alerts")));
         return [.. document.RootElement.EnumerateArray().Select(a => (
             a.GetProperty("labels").GetProperty("alertname").GetString() ?? "",
             a.GetProperty("status").GetProperty("state").GetString() ?? "",
-            a.GetProperty("status").GetProperty("inhibitedBy").GetArrayLength()))];
+            a.GetProperty("status").GetProperty("inhibitedBy").GetArrayLength(),
+            a.GetProperty("labels").TryGetProperty("partner_center_operation", out var operation) ? operation.GetString() ?? "" : ""))];
     }
 
     /// <summary>The cluster as this replica sees it: its status (disabled, settling, ready) and its peers' count.</summary>
