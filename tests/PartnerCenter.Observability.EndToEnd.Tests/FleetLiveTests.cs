@@ -45,10 +45,13 @@ public sealed class FleetLiveTests(ITestOutputHelper output)
         var context = $"after {clock.Elapsed.TotalSeconds:F0} s, {up} targets up; alerts: [{string.Join("; ", alerts.Select(a => a.State + " " + string.Join(",", a.Labels.Select(l => l.Key + "=" + l.Value))))}]\n{prometheus.Log}";
         Assert.True(Ready(), context);
 
-        // The fleet alert: one per (job, operation), never one per instance.
+        // The fleet alert: one per (job, operation), never one per instance. The per-job branch may hold one more (no
+        // operation): it can fire before the operations have enough failed calls each, and keep_firing_for keeps it.
         var throttling = alerts.Where(a => a.Labels["alertname"] == "PartnerCenterThrottlingSpike").ToList();
         Assert.All(throttling, a => Assert.False(a.Labels.ContainsKey("instance"), $"the throttling alert is per fleet, not per instance: {context}"));
-        Assert.Equal(throttling.Count, throttling.Select(a => a.Labels["partner_center_operation"]).Distinct(StringComparer.Ordinal).Count());
+        var perOperation = throttling.Where(a => a.Labels.ContainsKey("partner_center_operation")).ToList();
+        Assert.Equal(perOperation.Count, perOperation.Select(a => a.Labels["partner_center_operation"]).Distinct(StringComparer.Ordinal).Count());
+        Assert.True(throttling.Count - perOperation.Count <= 1, $"more than one per-job throttling alert for one job: {context}");
 
         // The auth page (dashboards/alerting-policy.yaml): its scopes are tried per operation, then per job, then per
         // instance, and the first that holds for the job names the page. One instance of three failing every call fails
