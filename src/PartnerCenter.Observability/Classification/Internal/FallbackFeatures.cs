@@ -14,7 +14,7 @@ namespace PartnerCenter.Observability.Classification;
 internal ref struct FallbackFeatures
 {
     /// <summary>The hash of the shape every id-like word is reduced to.</summary>
-    public static ulong IdShape => HashWord("#");
+    public static ulong IdShape { get; } = HashWord("#");
 
     private const ulong Offset = 14695981039346656037;
     private const ulong Prime = 1099511628211;
@@ -84,10 +84,10 @@ internal ref struct FallbackFeatures
     }
 
     /// <summary>The feature of an HTTP status: a hash no word can have (words never hold a colon).</summary>
-    public static ulong Status(int statusCode) => Pair(HashWord("status:"), (ulong)statusCode);
+    public static ulong Status(int statusCode) => Pair(StatusPrefix, (ulong)statusCode);
 
     /// <summary>The feature of the hand-weighted phrases' answer (<see cref="FallbackRules"/>): a hash no word can have.</summary>
-    public static ulong Phrase(PartnerCenterErrorCategory category) => Pair(HashWord("phrase:"), (ulong)category);
+    public static ulong Phrase(PartnerCenterErrorCategory category) => Pair(PhrasePrefix, (ulong)category);
 
     /// <summary>The hash of two adjacent words.</summary>
     public static ulong Pair(ulong first, ulong second) => ((first * Prime) ^ second ^ 0x9E3779B97F4A7C15) * Prime;
@@ -127,6 +127,16 @@ internal ref struct FallbackFeatures
         while (_position < text.Length)
         {
             var c = text[_position];
+            if (char.IsAsciiLetter(c))
+            {
+                // The common case, without the Unicode tables: an ASCII letter in lower case.
+                last = (char)(c | 0x20);
+                withoutLast = hash;
+                hash = (hash ^ last) * Prime;
+                _position++;
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 hasDigit |= char.IsDigit(c);
@@ -172,17 +182,21 @@ internal ref struct FallbackFeatures
         return true;
     }
 
-    private static ulong Not => HashWord("not");
+    private static readonly ulong Not = HashWord("not");
 
-    private static ulong Ca => HashWord("ca");
+    private static readonly ulong Ca = HashWord("ca");
 
-    private static ulong Wo => HashWord("wo");
+    private static readonly ulong Wo = HashWord("wo");
 
-    private static ulong Can => HashWord("can");
+    private static readonly ulong Can = HashWord("can");
 
-    private static ulong Will => HashWord("will");
+    private static readonly ulong Will = HashWord("will");
 
-    private static ulong Cannot => HashWord("cannot");
+    private static readonly ulong Cannot = HashWord("cannot");
+
+    private static readonly ulong StatusPrefix = HashWord("status:");
+
+    private static readonly ulong PhrasePrefix = HashWord("phrase:");
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 

@@ -22,8 +22,16 @@ internal readonly ref struct FallbackTable(ReadOnlySpan<ulong> keys, ReadOnlySpa
     public int IndexOf(ulong feature)
     {
         var bucket = (int)(feature >> (64 - BucketBits));
-        var from = Starts[bucket];
-        var index = Keys[from..Starts[bucket + 1]].IndexOf(feature);
-        return index < 0 ? -1 : from + index;
+        var keys = Keys;
+        for (int i = Starts[bucket], end = Starts[bucket + 1]; i < end; i++)
+        {
+            // About one key per run: a plain loop, cheaper than a vectorised search's setup.
+            if (keys[i] == feature)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -34,8 +34,7 @@ internal static class DescriptionShapes
         // Letters only (most compounds): a known word, or a word's shape.
         if (!c.ContainsAnyExcept(Letters))
         {
-            return DescriptionVocabulary.IsKnown(c) ? new(DescriptionSegmentKind.Word, start, length)
-                : Shape(start, length, length >= LongRun ? Token : Redacted);
+            return ClassifyLetters(start, length, c);
         }
 
         if (c.Contains('@'))
@@ -100,6 +99,11 @@ internal static class DescriptionShapes
 
         return Shape(start, length, digits > 0 ? Id : Redacted);
     }
+
+    /// <summary>A compound of ASCII letters only: a known word, or a word's shape.</summary>
+    public static DescriptionSegment ClassifyLetters(int start, int length, ReadOnlySpan<char> letters) =>
+        DescriptionVocabulary.IsKnown(letters) ? new(DescriptionSegmentKind.Word, start, length)
+            : Shape(start, length, length >= LongRun ? Token : Redacted);
 
     /// <summary>Dotted labels of letters, digits and hyphens, the last one two or more letters.</summary>
     public static bool IsHostName(ReadOnlySpan<char> text)

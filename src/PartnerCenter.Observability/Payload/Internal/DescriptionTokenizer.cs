@@ -29,13 +29,25 @@ internal static class DescriptionTokenizer
                 continue;
             }
 
-            var end = text[i..].IndexOf(' ');
-            end = end < 0 ? text.Length : i + end;
-            var letters = text[i..end].IndexOfAnyExcept(DescriptionShapes.Letters) is var at and >= 0 ? i + at : end;
-            if (letters > i && !text[letters..end].ContainsAnyExcept(Closings))
+            // Chunks are a few characters long: plain loops, cheaper than vectorised searches' setup.
+            var letters = i;
+            while (letters < text.Length && char.IsAsciiLetter(text[letters]))
+            {
+                letters++;
+            }
+
+            var end = letters;
+            var closingsOnly = true;
+            while (end < text.Length && text[end] != ' ')
+            {
+                closingsOnly &= IsClosing(text[end]);
+                end++;
+            }
+
+            if (letters > i && closingsOnly)
             {
                 // Most chunks are a word, perhaps with closing punctuation ("market."): no further splitting.
-                segments.Add(DescriptionShapes.Classify(text, i, letters - i));
+                segments.Add(DescriptionShapes.ClassifyLetters(i, letters - i, text.Slice(i, letters - i)));
                 AddPunctuation(letters, end, segments);
             }
             else
@@ -63,7 +75,7 @@ internal static class DescriptionTokenizer
         }
 
         var coreEnd = end;
-        while (coreEnd > start && Closings.Contains(text[coreEnd - 1]))
+        while (coreEnd > start && IsClosing(text[coreEnd - 1]))
         {
             coreEnd--;
         }
@@ -171,5 +183,6 @@ internal static class DescriptionTokenizer
 
     private static bool IsOpening(char c) => c is '(' or '[' or '{' or '"' or '\'' or '<' or '`';
 
-    private static readonly System.Buffers.SearchValues<char> Closings = System.Buffers.SearchValues.Create(".,;:!?)]}\"'>`");
+    /// <summary>Closing punctuation, which may follow a word and stays punctuation: <c>. , ; : ! ? ) ] } " ' &gt; `</c>.</summary>
+    private static bool IsClosing(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '"' or '\'' or '>' or '`';
 }

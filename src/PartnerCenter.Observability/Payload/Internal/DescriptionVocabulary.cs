@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 
 namespace PartnerCenter.Observability.Payload;
@@ -11,8 +10,6 @@ namespace PartnerCenter.Observability.Payload;
 internal static class DescriptionVocabulary
 {
     private const string WordListResource = "PartnerCenter.Observability.english-words.txt";
-
-    private static readonly SearchValues<char> LowerOrApostrophe = SearchValues.Create("abcdefghijklmnopqrstuvwxyz'");
 
     private static readonly FrozenSet<string> Catalogue = CatalogueWords();
 
@@ -49,7 +46,13 @@ internal static class DescriptionVocabulary
 
         // One lookup: the lower-case list holds the catalogue's words in lower case, the any-case catalogue its words as written.
         var first = word[0];
-        var restLower = !word[1..].ContainsAnyExcept(LowerOrApostrophe);
+        var restLower = true;
+        foreach (var c in word[1..])
+        {
+            // Words are short: a plain loop, cheaper than a vectorised search's setup.
+            restLower &= char.IsAsciiLetterLower(c) || c == '\'';
+        }
+
         if (char.IsAsciiLetterLower(first) && restLower)
         {
             return Common.Contains(word);
