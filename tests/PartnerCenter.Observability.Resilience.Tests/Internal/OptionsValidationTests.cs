@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Internal;
 
 /// <summary>Every Partner Center resilience setting is validated at startup, per client, with the setting's name in the failure.</summary>
 public sealed class OptionsValidationTests

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Internal;
 
 /// <summary>
 /// The retries counter belongs to this package, on a meter of the library's name and version: whatever listens to the

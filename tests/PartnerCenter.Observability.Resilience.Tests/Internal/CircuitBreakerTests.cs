@@ -5,7 +5,7 @@ using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 using Polly.CircuitBreaker;
 using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Internal;
 
 /// <summary>The standard circuit breaker, inside the retry loop, counts transient failures once per attempt; 429 paces instead.</summary>
 public sealed class CircuitBreakerTests

@@ -3,7 +3,7 @@ using System.Net;
 using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Internal;
 
 /// <summary>Every attempt is a span under one span for the logical call; every retry is counted.</summary>
 public sealed class TelemetryTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.DependencyInjection;
 
 /// <summary>
 /// The logical-call handler is outside the retry loop and the telemetry handler inside it, however the app registers them.

@@ -2,7 +2,7 @@ using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 using PartnerCenter.Observability.Simulator;
 using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Integration;
 
 /// <summary>Whole simulator scenarios, seeded, ridden out on the fake clock.</summary>
 public sealed class ScenarioTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 using Names = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Internal;
 
 /// <summary>
 /// The runtime's <c>http.client.request.duration</c> is measured per attempt: with retries, every attempt's

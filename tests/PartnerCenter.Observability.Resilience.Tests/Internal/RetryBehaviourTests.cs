@@ -1,7 +1,7 @@
 using System.Net;
 using PartnerCenter.Observability.Resilience.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Resilience.Tests;
+namespace PartnerCenter.Observability.Resilience.Tests.Internal;
 
 /// <summary>What is retried, how long the pipeline waits, and what the server sees.</summary>
 public sealed class RetryBehaviourTests
