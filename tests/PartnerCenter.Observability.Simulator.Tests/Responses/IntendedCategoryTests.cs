@@ -4,7 +4,7 @@ using PartnerCenter.Observability.Simulator.Responses;
 using PartnerCenter.Observability.Simulator.Scenarios;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Plan;
+namespace PartnerCenter.Observability.Simulator.Tests.Responses;
 
 /// <summary>Every body the simulator plans classifies, with the core classifier, to the category its scenario intended.</summary>
 public sealed class IntendedCategoryTests

@@ -3,7 +3,7 @@ using PartnerCenter.Observability.Simulator.Scenarios;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 using PartnerCenter.Observability.Testing;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Recording;
 
 /// <summary>What the server saw: ReceivedRequests, StatusCounts, and the ids a retry keeps.</summary>
 public sealed class RecordingTests

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Hosting;
 
 /// <summary>Scenarios change while the server runs; the control routes; the options.</summary>
 public sealed class ScenarioSwitchTests

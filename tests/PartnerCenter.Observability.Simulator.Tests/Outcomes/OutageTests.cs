@@ -3,7 +3,7 @@ using System.Net;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 using PartnerCenter.Observability.Testing;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Outcomes;
 
 /// <summary>Gateway pages, empty bodies, dropped connections, slow bodies and held responses, on a fake clock.</summary>
 public sealed class OutageTests

@@ -1,7 +1,7 @@
 using PartnerCenter.Observability.Simulator.Outcomes;
 using PartnerCenter.Observability.Simulator.Scenarios;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Plan;
+namespace PartnerCenter.Observability.Simulator.Tests.Outcomes;
 
 /// <summary>The X-Simulator-Outcome header grammar.</summary>
 public sealed class OutcomeOverrideTests

@@ -1,7 +1,7 @@
 using PartnerCenter.Observability.Simulator.Scenarios;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Plan;
+namespace PartnerCenter.Observability.Simulator.Tests.Scenarios;
 
 /// <summary>The outcome plan as a pure function, without HTTP.</summary>
 public sealed class ScenarioPlanTests

@@ -3,7 +3,7 @@ using PartnerCenter.Observability.Simulator.Scenarios;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 using PartnerCenter.Observability.Testing;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Outcomes;
 
 /// <summary>429s carry Retry-After in seconds and as an HTTP date that follows the simulator's clock.</summary>
 public sealed class ThrottleTests

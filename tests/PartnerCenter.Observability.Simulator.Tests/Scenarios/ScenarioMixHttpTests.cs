@@ -1,7 +1,7 @@
 using PartnerCenter.Observability.Simulator.Scenarios;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Scenarios;
 
 /// <summary>
 /// A few hundred real requests per scenario over loopback: the server does exactly what the plan says for each sequence

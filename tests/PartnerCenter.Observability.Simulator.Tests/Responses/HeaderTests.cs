@@ -1,7 +1,7 @@
 using System.Net;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Responses;
 
 /// <summary>MS-RequestId, MS-CorrelationId, MS-CV and WWW-Authenticate on the wire.</summary>
 public sealed class HeaderTests

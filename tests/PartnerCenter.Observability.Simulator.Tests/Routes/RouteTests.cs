@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PartnerCenter.Observability.Simulator.Tests.Support;
 
-namespace PartnerCenter.Observability.Simulator.Tests.Http;
+namespace PartnerCenter.Observability.Simulator.Tests.Routes;
 
 /// <summary>The Partner Center routes answer with realistic success bodies.</summary>
 public sealed class RouteTests
