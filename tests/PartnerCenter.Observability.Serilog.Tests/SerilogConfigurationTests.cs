@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
+using PartnerCenter.Observability.Serilog.Tests.Internal;
 using Serilog;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 

@@ -4,8 +4,9 @@ using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
 using PartnerCenter.Observability.Tests.Infrastructure;
+using Shapes = PartnerCenter.Observability.Hardening.Tests.Faults.Shapes;
 
-namespace PartnerCenter.Observability.Hardening.Tests.Faults;
+namespace PartnerCenter.Observability.Serilog.Tests.Internal;
 
 /// <summary>
 /// Our Serilog enricher fed exceptions whose members throw (an SDK-shaped exception with throwing getters), beside a sink

@@ -6,7 +6,7 @@ using Serilog;
 using Serilog.Events;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Serilog.Tests;
+namespace PartnerCenter.Observability.Serilog.Tests.Internal;
 
 public sealed class SerilogEnricherTests
 {

@@ -11,7 +11,7 @@ using Serilog;
 using Serilog.Events;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Serilog.Tests.Errors;
+namespace PartnerCenter.Observability.Serilog.Tests.Integration;
 
 // The tests log the way apps do, with plain message templates.
 #pragma warning disable CA1848
