@@ -9,7 +9,7 @@ using OpenTelemetry.Logs;
 using PartnerCenter.Observability.Enrichers.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Hosting.Tests.OpenTelemetry;
+namespace PartnerCenter.Observability.Hosting.Tests.Internal;
 
 // The tests log the way apps do, with plain message templates, including the dotted names of the telemetry contract.
 #pragma warning disable CA1848, CA1727, CA1873

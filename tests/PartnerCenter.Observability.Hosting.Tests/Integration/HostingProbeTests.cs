@@ -9,7 +9,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Hardening.Tests.Probe;
+namespace PartnerCenter.Observability.Hosting.Tests.Integration;
 
 /// <summary>
 /// Classes 4 and 5: with the hosting one-liner, neither log scopes (<c>IncludeScopes = true</c>, the Aspire service

@@ -7,7 +7,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PartnerCenter.Observability.Http;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Internal;
 
 /// <summary>
 /// The OTLP exporter is recognised by what it is, not by a name that could drift: the app's exporter by the exporter's

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Internal;
 
 /// <summary>
 /// The app's own log line with a Partner Center exception, under plain Microsoft.Extensions.Logging providers:

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Integration;
 
 /// <summary>
 /// The README's Program.cs as a real web app on Kestrel (127.0.0.1, a port the OS picks): an inbound request whose

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Infrastructure;
 
 /// <summary>
 /// Seeded URLs with secrets where apps put them: GUIDs, emails, tokens (JWT-like and opaque), long numbers, names and

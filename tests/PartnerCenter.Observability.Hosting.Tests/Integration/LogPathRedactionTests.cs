@@ -7,7 +7,7 @@ using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Json;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Integration;
 
 /// <summary>
 /// The privacy promise on the logging paths apps really have: with the one-liner, a failed call to a URL with a

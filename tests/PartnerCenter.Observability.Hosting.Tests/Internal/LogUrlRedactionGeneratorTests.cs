@@ -7,13 +7,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
+using PartnerCenter.Observability.Hosting.Tests.Infrastructure;
+using PartnerCenter.Observability.Hosting.Tests.Integration;
 using PartnerCenter.Observability.Operations;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Internal;
 
 /// <summary>
 /// The rule behind "no id, user info or query in any log the one-liner owns", measured beyond hand-picked examples:

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Internal;
 
 /// <summary>
 /// The one-liner turns on trace-based exemplars (the trace id of the span a measurement was recorded in), unless the

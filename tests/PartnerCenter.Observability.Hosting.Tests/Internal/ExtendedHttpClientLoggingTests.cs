@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Internal;
 
 /// <summary>
 /// The one-liner beside dotnet/extensions' <c>AddExtendedHttpClientLogging</c>, registered before or after it. Both

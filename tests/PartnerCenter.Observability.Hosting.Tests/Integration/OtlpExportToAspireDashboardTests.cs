@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 using PartnerCenter.Observability.Tests.Infrastructure;
 using Tags = PartnerCenter.Observability.PartnerCenterTelemetryNames.Tags;
 
-namespace PartnerCenter.Observability.Hosting.Tests;
+namespace PartnerCenter.Observability.Hosting.Tests.Integration;
 
 /// <summary>
 /// The real path: an app set up with the one-line <c>AddPartnerCenterTelemetry()</c> exports over OTLP to a real
