@@ -13,6 +13,8 @@ namespace PartnerCenter.Observability.Benchmarks;
 [CategoriesColumn]
 public class ClassifierBenchmarks
 {
+    private static readonly string[] DescriptionWords = Payloads.UncatalogedDescription.Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries);
+
     private readonly PartnerCenterErrorClassifier _classifier = PartnerCenterErrorClassifier.Default;
 
     [Benchmark(Baseline = true, Description = "naive: string + Deserialize<Dto>, 300 B error")]
@@ -39,6 +41,39 @@ public class ClassifierBenchmarks
     [Benchmark(Description = "ours: the allowlist redaction alone on that description")]
     [BenchmarkCategory("uncataloged")]
     public string Ours_RedactionOnly() => Payload.DescriptionRedactor.Redact(Payloads.UncatalogedDescription, PartnerCenterErrorClassifier.Default.Options.MaxDescriptionLength);
+
+    // The floor of the allowlist path, piece by piece: what any design pays that reads the body, looks every word up in
+    // the allowlist and hashes every word for the learned fallback, before it decides or writes anything.
+    [Benchmark(Description = "floor: the payload read alone on that body")]
+    [BenchmarkCategory("uncataloged")]
+    public int Floor_ReadOnly() => Payload.PartnerCenterPayloadReader.Read(Payloads.UncatalogedError, PartnerCenterErrorClassifier.Default.Options.MaxBodyBytes).Description.Length;
+
+    [Benchmark(Description = "floor: one allowlist lookup per word of that description")]
+    [BenchmarkCategory("uncataloged")]
+    public int Floor_WordLookups()
+    {
+        var known = 0;
+        foreach (var word in DescriptionWords)
+        {
+            known += Payload.DescriptionVocabulary.IsKnown(word) ? 1 : 0;
+        }
+
+        return known;
+    }
+
+    [Benchmark(Description = "floor: the learned fallback's word and pair hashes of that description")]
+    [BenchmarkCategory("uncataloged")]
+    public ulong Floor_FeatureHashes()
+    {
+        ulong all = 0;
+        var features = new Classification.FallbackFeatures(Payloads.UncatalogedDescription);
+        while (features.MoveNext(out var feature))
+        {
+            all ^= feature;
+        }
+
+        return all;
+    }
 
     [Benchmark(Description = "ours: Classify, 400 B OAuth error body (invalid_grant)")]
     [BenchmarkCategory("uncataloged")]

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using PartnerCenter.Observability.Tests.Infrastructure;
 
-namespace PartnerCenter.Observability.Cli.Tests;
+namespace PartnerCenter.Observability.Cli.Tests.CatalogDiff;
 
 /// <summary><c>pc-errors catalog diff</c> on the seed page's text copy and on markdown built from the other-editions file.</summary>
 public sealed class CatalogDiffTests : IDisposable
