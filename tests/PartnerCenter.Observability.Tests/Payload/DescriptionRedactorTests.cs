@@ -90,11 +90,81 @@ public sealed class DescriptionRedactorTests
         Assert.True(result.Length <= max);
     }
 
+    [Theory]
+    [InlineData("the request was invalid", 15, "the request…")] // "was" fits the limit, but not with the ellipsis
+    [InlineData("the request was", 15, "the request was")]
+    [InlineData("request was", 7, "…")] // the first word fills the limit: no word fits before the ellipsis
+    [InlineData("request", 7, "request")]
+    [InlineData("request", 6, "…")]
+    public void The_ellipsis_always_fits_within_the_limit(string input, int max, string expected)
+    {
+        var result = DescriptionRedactor.Redact(input, max);
+        Assert.Equal(expected, result);
+        Assert.True(result.Length <= max);
+    }
+
+    /// <summary>
+    /// The cut rule on seeded random sentences of known words and random limits (at least a quarter of the length, so
+    /// that the whole text is read): the whole sentence when it fits, else the longest run of whole words that leaves
+    /// room for the ellipsis, then the ellipsis.
+    /// </summary>
+    [Fact]
+    public void The_cut_keeps_the_longest_run_of_whole_words_that_leaves_room_for_the_ellipsis()
+    {
+        string[] words = ["a", "the", "request", "was", "not", "valid", "for", "this", "customer", "order"];
+        Assert.All(words, word => Assert.True(DescriptionVocabulary.IsKnown(word), word));
+        var random = new Random(2929);
+        for (var n = 0; n < 2_000; n++)
+        {
+            var sentence = string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => words[random.Next(words.Length)]));
+            var max = random.Next(Math.Max(1, (sentence.Length + 3) / 4), sentence.Length + 4);
+            var kept = string.Empty;
+            foreach (var word in sentence.Split(' '))
+            {
+                var next = kept.Length == 0 ? word : kept + " " + word;
+                if (next.Length > max - 1)
+                {
+                    break;
+                }
+
+                kept = next;
+            }
+
+            var expected = sentence.Length <= max ? sentence : kept + "…";
+            Assert.Equal(expected, DescriptionRedactor.Redact(sentence, max));
+        }
+    }
+
     [Fact]
     public void A_text_longer_than_four_times_the_limit_loses_its_last_chunk()
     {
         Assert.Equal("a…", DescriptionRedactor.Redact("a " + new string('x', 200), 16));
         Assert.Equal("…", DescriptionRedactor.Redact(new string('x', 200), 16));
+
+        // Nothing past four times the limit is read: the chunk that crosses it is dropped, and what follows too.
+        Assert.Equal("error…", DescriptionRedactor.Redact("error " + new string('x', 100) + " done", 20));
+    }
+
+    [Fact]
+    public void A_text_of_exactly_four_times_the_limit_is_read_whole()
+    {
+        // 4 * 20 = 80 characters: the last chunk is whole, so it is written as its shape, and nothing is cut.
+        var text = "error " + new string('x', 74);
+        var whole = DescriptionRedactor.Redact(text, 1000);
+        Assert.StartsWith("error {", whole, StringComparison.Ordinal);
+        Assert.Equal(whole, DescriptionRedactor.Redact(text, 20));
+
+        // One character more and the cut may have split the last chunk: it never comes out.
+        Assert.Equal("error…", DescriptionRedactor.Redact(text + "x", 20));
+    }
+
+    [Fact]
+    public void A_closing_tag_opens_no_value()
+    {
+        // After "</Password>" the text is no secret value: it stays as written.
+        var redacted = DescriptionRedactor.Redact("Failed <Password>hunter</Password> here", 256);
+        Assert.EndsWith("> here", redacted, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(redacted, "secret"));
     }
 
     [Theory]

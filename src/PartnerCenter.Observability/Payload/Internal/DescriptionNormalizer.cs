@@ -51,6 +51,7 @@ internal static class DescriptionNormalizer
 
     private static char? Map(char c) => c switch
     {
+        // Stryker disable once Equality : U+0080 is a C1 control, not white space: both arms remove it alike.
         < '\u0080' => char.IsControl(c) ? (char.IsWhiteSpace(c) ? ' ' : null) : c,
         _ when char.IsWhiteSpace(c) => ' ',
         '\u3002' or '\uFF61' or '\uFE52' => '.',
@@ -100,6 +101,7 @@ internal static class DescriptionNormalizer
     /// <summary>A numeric reference (<c>&amp;#64;</c>, <c>&amp;#x40;</c>) or a few named ones, up to the semicolon.</summary>
     private static bool TryEntity(ReadOnlySpan<char> text, out string value, out int length)
     {
+        // Stryker disable once String : the out value is read only when the method returns true, which assigns it.
         value = string.Empty;
         length = 0;
         var end = text[..Math.Min(text.Length, 24)].IndexOf(';');
@@ -111,6 +113,7 @@ internal static class DescriptionNormalizer
         var name = text[1..end];
         if (name[0] == '#')
         {
+            // Stryker disable once Equality : cannot be reached with one character: a semicolon before index 3 returned above.
             var isHex = name.Length > 1 && name[1] is 'x' or 'X';
             var digits = isHex ? name[2..] : name[1..];
             if (!int.TryParse(digits, isHex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code is <= 0 or > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)

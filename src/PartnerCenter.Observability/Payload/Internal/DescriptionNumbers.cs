@@ -20,7 +20,6 @@ internal static class DescriptionNumbers
 
             var last = i;
             var runs = 1;
-            var digits = segments[i].Digits;
             var j = i + 1;
             while (j < segments.Count)
             {
@@ -29,7 +28,6 @@ internal static class DescriptionNumbers
                 {
                     last = j;
                     runs++;
-                    digits += segment.Digits;
                 }
                 else if (!(segment.Kind == DescriptionSegmentKind.Space || (segment.Kind == DescriptionSegmentKind.Punctuation && text[segment.Start] is '(' or ')' or '+' or '-' or '.' or '/')))
                 {
@@ -39,7 +37,7 @@ internal static class DescriptionNumbers
                 j++;
             }
 
-            if (runs > 1 || digits > MaxKeptDigits)
+            if (runs > 1 || segments[i].Digits > MaxKeptDigits)
             {
                 var start = segments[i].Start;
                 segments.RemoveRange(i + 1, last - i);

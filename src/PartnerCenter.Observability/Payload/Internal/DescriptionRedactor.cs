@@ -22,6 +22,7 @@ internal static class DescriptionRedactor
         {
             // The raw cut may have split a word, a secret or an id: its last chunk never comes out, in part or whole.
             var space = text.LastIndexOf(' ');
+            // Stryker disable once Equality : at 0, text[..0] and default are both the empty text.
             text = space < 0 ? default : text[..space];
         }
 
@@ -35,6 +36,7 @@ internal static class DescriptionRedactor
     private static string Write(ReadOnlySpan<char> text, List<DescriptionSegment> segments, int maxLength, bool truncated)
     {
         var size = Math.Max(maxLength, 0) + 1;
+        // Stryker disable once Conditional,Equality : stack or heap, the buffer holds the same characters (performance only).
         var buffer = size <= 1024 ? stackalloc char[size] : new char[size];
         var length = 0;
         var cut = -1;
