@@ -109,16 +109,17 @@ internal static class PartnerCenterPayloadReader
                 return;
             }
 
+            // Stryker disable once Block,Statement : unreachable; every value is consumed below, so the loop meets only a property name or the object's own end.
             if (reader.TokenType != JsonTokenType.PropertyName)
             {
-                // Stryker disable once Statement : unreachable; every value is consumed below, so the loop meets only a property name or the object's own end.
                 continue;
             }
 
             var name = Classify(ref reader);
+
+            // Stryker disable once Block,Statement : unreachable; over a final block the JSON reader throws on a property name without a value.
             if (!reader.Read())
             {
-                // Stryker disable once Statement : unreachable; over a final block the JSON reader throws on a property name without a value.
                 return;
             }
 
