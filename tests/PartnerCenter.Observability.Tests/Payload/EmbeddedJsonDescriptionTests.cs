@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using PartnerCenter.Observability.Payload;
 
 namespace PartnerCenter.Observability.Tests.Payload;
 
@@ -75,5 +76,29 @@ public sealed class EmbeddedJsonDescriptionTests
 
         Assert.NotEqual(PartnerCenterClassificationSource.NotAnError, result.Source);
         Assert.False(result.IsRetryable);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("  { }  ")]
+    public void An_empty_object_is_an_object_that_says_nothing(string description)
+    {
+        Assert.True(EmbeddedErrorObject.IsJsonObject(description));
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, "987705", description);
+
+        Assert.Null(result.Description);
+        Assert.Equal(PartnerCenterErrorCategory.Validation, result.Category);
+    }
+
+    [Fact]
+    public void A_brace_wrapped_text_that_is_not_json_is_its_own_description()
+    {
+        Assert.False(EmbeddedErrorObject.TryRead("{not json at all}", 64 * 1024, out var code, out var message));
+        Assert.Null(code);
+        Assert.Null(message);
+
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, "987706", "{not json at all}");
+        Assert.NotNull(result.Description);
+        Assert.EndsWith("at all}", result.Description, StringComparison.Ordinal);
     }
 }

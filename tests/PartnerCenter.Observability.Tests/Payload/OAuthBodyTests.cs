@@ -1,4 +1,5 @@
 using System.Text;
+using PartnerCenter.Observability.Classification;
 
 namespace PartnerCenter.Observability.Tests.Payload;
 
@@ -106,5 +107,56 @@ public sealed class OAuthBodyTests
 
         Assert.NotNull(result.Description);
         Assert.DoesNotContain("5c1fe98f-116a-4a2a-b832-28d44fcb0300", result.Description, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every error of the auth list (RFC 6749, RFC 6750, RFC 8628, OpenID Connect Core, Entra), by name.</summary>
+    public static TheoryData<string> AuthErrorNames => new()
+    {
+        "invalid_request", "invalid_client", "invalid_grant", "unauthorized_client", "unsupported_grant_type",
+        "unsupported_response_type", "invalid_scope", "invalid_resource", "access_denied", "invalid_token",
+        "insufficient_scope", "interaction_required", "login_required", "consent_required", "account_selection_required",
+        "invalid_request_uri", "invalid_request_object", "expired_token", "authorization_pending", "slow_down",
+    };
+
+    [Theory]
+    [MemberData(nameof(AuthErrorNames))]
+    public void Each_listed_error_is_auth_by_its_name_alone(string error)
+    {
+        // No Entra error number in the description: only the list can make it auth.
+        var body = Encoding.UTF8.GetBytes($$"""{"error":"{{error}}","error_description":"The request was rejected."}""");
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, body, Json);
+
+        Assert.Equal(PartnerCenterErrorCategory.Auth, result.Category);
+        Assert.Equal(PartnerCenterClassificationSource.OAuthError, result.Source);
+        Assert.False(result.IsRetryable);
+    }
+
+    [Theory]
+    [InlineData("server_error", 503, PartnerCenterErrorCategory.Transient, true)]
+    [InlineData("server_error", 500, PartnerCenterErrorCategory.Transient, true)]
+    [InlineData("server_error", 400, PartnerCenterErrorCategory.Unknown, false)]
+    [InlineData("temporarily_unavailable", 502, PartnerCenterErrorCategory.Transient, true)]
+    [InlineData("temporarily_unavailable", 403, PartnerCenterErrorCategory.Unknown, false)]
+    public void Each_service_error_decides_by_its_name_alone(string error, int status, PartnerCenterErrorCategory category, bool retryable)
+    {
+        var body = Encoding.UTF8.GetBytes($$"""{"error":"{{error}}","error_description":"The request was rejected."}""");
+        var result = PartnerCenterErrorClassifier.Default.Classify(status, body, Json);
+
+        Assert.Equal(category, result.Category);
+        Assert.Equal(PartnerCenterClassificationSource.OAuthError, result.Source);
+        Assert.Equal(retryable, result.IsRetryable);
+    }
+
+    [Theory]
+    [InlineData("invalid_requests")]
+    [InlineData("server_errors")]
+    [InlineData("invalid")]
+    [InlineData("error")]
+    public void A_name_near_a_listed_one_decides_nothing(string error)
+    {
+        var decided = OAuthErrors.TryClassify(400, error, "The request was rejected.", out var category);
+
+        Assert.False(decided);
+        Assert.Equal(PartnerCenterErrorCategory.Unknown, category);
     }
 }

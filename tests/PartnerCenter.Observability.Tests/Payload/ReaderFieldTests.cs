@@ -234,6 +234,41 @@ public sealed class ReaderFieldTests
         Assert.Equal(PartnerCenterPayloadOutcome.Truncated, PartnerCenterPayloadReader.Read(body, body.Length - 1).Outcome);
     }
 
+    [Theory]
+    [InlineData("""{"code": "800002"} trailing""", "800002", null)]
+    [InlineData("""{"message": "m"} {"code": 1}""", null, "m")]
+    [InlineData("""{"error": {"code": "Inner"}} ]""", "Inner", null)]
+    public void The_read_ends_with_the_error_object_whatever_follows_it(string body, string? code, string? description)
+    {
+        // What follows the object is never looked at, so it cannot make a readable body invalid.
+        var (read, json) = Read(body);
+        Assert.Equal(PartnerCenterPayloadOutcome.Parsed, read.Outcome);
+        Assert.Equal(code, read.Code.IsPresent ? Text(json, read.Code) : null);
+        Assert.Equal(description, read.Description.IsPresent ? Text(json, read.Description) : null);
+
+        // The same body without the trailer, for comparison: the same outcome.
+        var end = body.LastIndexOf('}') + 1;
+        Assert.Equal(PartnerCenterPayloadOutcome.Parsed, Read(body[..end]).Read.Outcome);
+    }
+
+    [Fact]
+    public void A_nested_error_object_that_stops_early_still_flags_an_error_name_after_it()
+    {
+        // The nested read stops after code and description; the errorName after the nested object is for the complete read.
+        const string body = """{"error": {"code": 765432, "description": "Request failed."}, "errorName": "SeatQuotaExceeded"}""";
+        var (fast, _) = Read(body);
+        Assert.True(fast.RestMayHoldMore);
+        Assert.False(fast.ErrorName.IsPresent);
+
+        var (complete, json) = Read(body, complete: true);
+        Assert.Equal("SeatQuotaExceeded", Text(json, complete.ErrorName));
+
+        // So the classifier reads it, and the name decides as it does for the flat body.
+        var result = PartnerCenterErrorClassifier.Default.Classify(400, Encoding.UTF8.GetBytes(body), "application/json");
+        Assert.Equal(PartnerCenterErrorCategory.Quota, result.Category);
+        Assert.Equal(PartnerCenterClassificationSource.StatusKeyword, result.Source);
+    }
+
     private static (PayloadReadResult Read, byte[] Json) Read(string body, bool complete = false)
     {
         var json = Encoding.UTF8.GetBytes(body);
