@@ -54,6 +54,7 @@ internal static class DescriptionShapes
         {
             if (char.IsAsciiLetter(ch))
             {
+                // Stryker disable once Update : the count is only compared with zero, and counting down from zero never reaches it again.
                 letters++;
             }
             else if (char.IsAsciiDigit(ch))
@@ -62,6 +63,7 @@ internal static class DescriptionShapes
             }
             else if (!IsJoiner(ch))
             {
+                // Stryker disable once Update : the count is only compared with zero, and counting down from zero never reaches it again.
                 other++;
             }
         }
@@ -163,7 +165,13 @@ internal static class DescriptionShapes
 
     private static bool IsKnownPart(ReadOnlySpan<char> part, bool dotted)
     {
-        if (part.ContainsAnyExcept(WordChars) || part[0] == '\'' || part[^1] == '\'')
+        if (part.ContainsAnyExcept(WordChars))
+        {
+            return false;
+        }
+
+        // Stryker disable once Logical : no known word has an apostrophe at one end only (the catalogue's and the list's are between letters).
+        if (part[0] == '\'' || part[^1] == '\'')
         {
             return false;
         }
@@ -211,6 +219,7 @@ internal static class DescriptionShapes
                 return true;
             }
 
+            // Stryker disable once Arithmetic : IsGuidAt checks the same bound (36 characters from i - 8) again.
             if (c[i] == '-' && i >= 8 && i + 28 <= c.Length && IsGuidAt(c[(i - 8)..]))
             {
                 return true;
@@ -224,6 +233,7 @@ internal static class DescriptionShapes
     {
         if (c.Length < GuidLength)
         {
+            // Stryker disable once Boolean : unreachable from ContainsGuid, which calls only with 36 characters or more.
             return false;
         }
 
