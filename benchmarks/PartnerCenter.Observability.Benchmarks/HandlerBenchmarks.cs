@@ -144,7 +144,8 @@ public class HandlerBenchmarks
     [BenchmarkCategory("error")]
     public Task<HttpResponseMessage> Error_Ours_SignalsOn() => Send(_errorOurs);
 
-    private static async Task<HttpResponseMessage> Send(HttpClient client, bool optionsInUse = false)
+    /// <summary>One request through <paramref name="client"/>, its response disposed (shared by the handler benchmarks).</summary>
+    internal static async Task<HttpResponseMessage> Send(HttpClient client, bool optionsInUse = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Url);
         if (optionsInUse)

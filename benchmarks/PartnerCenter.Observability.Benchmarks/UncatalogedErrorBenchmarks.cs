@@ -12,8 +12,6 @@ namespace PartnerCenter.Observability.Benchmarks;
 [MemoryDiagnoser]
 public class UncatalogedErrorBenchmarks
 {
-    private static readonly Uri Url = new("https://api.partnercenter.microsoft.com/v1/customers/5c7b6c43-8d7e-4e4b-9a59-6a0f9c0f2b11/orders");
-
     private HttpClient _bare = null!;
     private HttpClient _naive = null!;
     private HttpClient _ours = null!;
@@ -55,11 +53,5 @@ public class UncatalogedErrorBenchmarks
     [Benchmark(Description = "uncataloged 403: ours, span + metrics listened, log at Warning")]
     public Task<HttpResponseMessage> Ours_Listened() => Send(_ours);
 
-    private static async Task<HttpResponseMessage> Send(HttpClient client)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Url);
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.Dispose();
-        return response;
-    }
+    private static Task<HttpResponseMessage> Send(HttpClient client) => HandlerBenchmarks.Send(client);
 }

@@ -127,20 +127,13 @@ internal ref struct FallbackFeatures
         while (_position < text.Length)
         {
             var c = text[_position];
-            if (char.IsAsciiLetter(c))
-            {
-                // The common case, without the Unicode tables: an ASCII letter in lower case.
-                last = (char)(c | 0x20);
-                withoutLast = hash;
-                hash = (hash ^ last) * Prime;
-                _position++;
-                continue;
-            }
 
-            if (char.IsLetterOrDigit(c))
+            // An ASCII letter (the common case) is lowered without the Unicode tables.
+            var asciiLetter = char.IsAsciiLetter(c);
+            if (asciiLetter || char.IsLetterOrDigit(c))
             {
-                hasDigit |= char.IsDigit(c);
-                last = char.ToLowerInvariant(c);
+                hasDigit |= !asciiLetter && char.IsDigit(c);
+                last = asciiLetter ? (char)(c | 0x20) : char.ToLowerInvariant(c);
                 withoutLast = hash;
                 hash = (hash ^ last) * Prime;
                 _position++;
